@@ -1,0 +1,52 @@
+import type { PersonRef } from './people';
+
+export const CHANGE_REQUEST_STATES = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'expired',
+] as const;
+export type ChangeRequestState = (typeof CHANGE_REQUEST_STATES)[number];
+
+/** sequential: each approver in turn; all: everyone, in parallel; any: the first decision settles it. */
+export const APPROVAL_POLICIES = ['sequential', 'all', 'any'] as const;
+export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number];
+
+export interface ChangeRequest {
+  id: string;
+  projectId: string;
+  title: string;
+  description: string;
+  costDelta: number;
+  scheduleDeltaDays: number;
+  scopeChange: string;
+  benefitImpact: string;
+  justification: string;
+  requestedBy: PersonRef;
+  requestedAt: string;
+  approvers: PersonRef[];
+  policy: ApprovalPolicy;
+  state: ChangeRequestState;
+  decidedAt: string | null;
+  version: number;
+}
+
+export const DECISION_OUTCOMES = ['approved', 'rejected'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** One approver's decision: append-only, the audit trail of a change request. */
+export interface Decision {
+  id: string;
+  changeRequestId: string;
+  approver: PersonRef;
+  decision: DecisionOutcome;
+  comment: string;
+  at: string;
+  channel: 'bot' | 'tab' | 'api';
+}
+
+export function isOpen(cr: Pick<ChangeRequest, 'state'>): boolean {
+  return cr.state === 'draft' || cr.state === 'submitted';
+}

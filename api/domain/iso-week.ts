@@ -1,0 +1,74 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** An ISO 8601 week, written `YYYY-Www` (e.g. `2026-W48`). Zero-padded, so strings sort in time order. */
+export type IsoWeek = `${number}-W${string}`;
+
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+function zoned(instant: Date, timeZone: string): DateTime {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown IANA time zone '${timeZone}'`);
+  return DateTime.fromJSDate(instant, { zone: timeZone });
+}
+
+function format(dt: DateTime): IsoWeek {
+  return `${dt.weekYear}-W${String(dt.weekNumber).padStart(2, '0')}` as IsoWeek;
+}
+
+/** The ISO week that `instant` falls in for someone living in `timeZone`. */
+export function isoWeekOf(instant: Date, timeZone: string): IsoWeek {
+  return format(zoned(instant, timeZone));
+}
+
+export function isIsoWeek(value: string): value is IsoWeek {
+  const m = ISO_WEEK.exec(value);
+  if (!m) return false;
+  const dt = DateTime.fromObject({ weekYear: Number(m[1]), weekNumber: Number(m[2]), weekday: 1 });
+  // Luxon normalises W53 of a 52-week year into the next year; a round trip catches it.
+  return dt.isValid && format(dt) === value;
+}
+
+function mondayOf(week: IsoWeek, timeZone: string): DateTime {
+  const m = ISO_WEEK.exec(week);
+  if (!m || !isIsoWeek(week)) throw new RangeError(`'${week}' is not an ISO week (YYYY-Www)`);
+  // Luxon would otherwise return an invalid DateTime, i.e. silent `Invalid Date` bounds.
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown IANA time zone '${timeZone}'`);
+  return DateTime.fromObject(
+    { weekYear: Number(m[1]), weekNumber: Number(m[2]), weekday: 1 },
+    { zone: timeZone },
+  ).startOf('day');
+}
+
+export function addWeeks(week: IsoWeek, n: number): IsoWeek {
+  return format(mondayOf(week, 'UTC').plus({ weeks: n }));
+}
+
+export function previousWeek(week: IsoWeek): IsoWeek {
+  return addWeeks(week, -1);
+}
+
+/** Start (Monday 00:00, inclusive) and end (next Monday 00:00, exclusive) of a week in a time zone. */
+export function weekBounds(week: IsoWeek, timeZone: string): { start: Date; end: Date } {
+  const start = mondayOf(week, timeZone);
+  return { start: start.toJSDate(), end: start.plus({ weeks: 1 }).toJSDate() };
+}
+
+/** Calendar date (YYYY-MM-DD) of `instant` in `timeZone`. */
+export function localDate(instant: Date, timeZone: string): string {
+  return zoned(instant, timeZone).toISODate() as string;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD calendar dates); positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  const a = DateTime.fromISO(from, { zone: 'UTC' });
+  const b = DateTime.fromISO(to, { zone: 'UTC' });
+  return Math.round(b.diff(a, 'days').days);
+}
+
+/** A real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}

@@ -1,0 +1,137 @@
+import { NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
+import type { IsoWeek } from '../domain/iso-week';
+import { isoWeekOf } from '../domain/iso-week';
+import type { Actor } from '../domain/people';
+import type { Project } from '../domain/project';
+import type {
+  StatusAnswers,
+  StatusReport,
+  StatusReportRevision,
+  StatusSource,
+} from '../domain/status-report';
+import {
+  assertProjectAcceptsStatus,
+  checkStatusAnswers,
+  normaliseAnswers,
+  projectUpdateFromReport,
+} from '../domain/status-report';
+import { RAG_DIMENSIONS, suggestedOverall } from '../domain/rag';
+import { assertCan, can } from './authorization';
+import type { ServiceContext } from './context';
+
+export interface SubmitStatusInput {
+  answers: StatusAnswers;
+  /** Defaults to the current ISO week in the project's cadence time zone. */
+  week?: IsoWeek;
+  source: StatusSource;
+  /** When editing a report already filed this week: the version the editor saw. */
+  expectedVersion?: number;
+}
+
+export interface SubmitStatusResult {
+  report: StatusReport;
+  project: Project;
+  /** False when this week's report existed and was updated (its old answers kept as a revision). */
+  created: boolean;
+  /** True when the same answers were already filed: nothing was written. */
+  unchanged: boolean;
+}
+
+export class StatusService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private async projectFor(actor: Actor, projectId: string): Promise<Project> {
+    const project = await this.ctx.store.getProject(projectId);
+    if (!project) throw new NotFoundError('Project', projectId);
+    assertCan(can.readProject(actor, project), 'You can see only the projects you manage or sponsor.');
+    return project;
+  }
+
+  /** The ISO week a project is reporting for right now, in its own time zone. */
+  currentWeek(project: Pick<Project, 'cadence'>): IsoWeek {
+    return isoWeekOf(this.ctx.clock.now(), project.cadence.timeZone);
+  }
+
+  async submit(actor: Actor, projectId: string, input: SubmitStatusInput): Promise<SubmitStatusResult> {
+    const project = await this.ctx.store.getProject(projectId);
+    if (!project) throw new NotFoundError('Project', projectId);
+    assertCan(
+      can.submitStatus(actor, project),
+      `Only ${project.projectManager.name} (the project manager), their delegates or PMO staff can report status for ${project.code}.`,
+    );
+    assertProjectAcceptsStatus(project);
+    const current = this.currentWeek(project);
+    const week = input.week ?? current;
+    if (week > current) {
+      throw new RuleViolation(`Status for ${week} cannot be filed before that week starts.`, [
+        { field: 'week', message: `The current week is ${current}.` },
+      ]);
+    }
+    const errors = checkStatusAnswers(input.answers);
+    if (errors.length > 0) throw new ValidationError(errors);
+    const answers = normaliseAnswers(input.answers);
+
+    const existing = await this.ctx.store.getStatusReport(project.id, week);
+    if (existing && input.expectedVersion === undefined && sameAnswers(existing, answers)) {
+      // A double submit (a retried card, a double click) files nothing twice.
+      return { report: existing, project, created: false, unchanged: true };
+    }
+    const now = this.ctx.clock.now().toISOString();
+    const report: Omit<StatusReport, 'version'> = {
+      ...answers,
+      id: existing?.id ?? this.ctx.newId(),
+      projectId: project.id,
+      week,
+      suggestedOverall: suggestedOverall(answers.rag),
+      submittedBy: { id: actor.id, name: actor.name, email: actor.email },
+      submittedAt: now,
+      source: input.source,
+    };
+    const saved = await this.ctx.store.saveStatusReport({
+      report,
+      expectedVersion: input.expectedVersion,
+      projectUpdate: projectUpdateFromReport(project, report),
+    });
+    const updated = (await this.ctx.store.getProject(project.id)) as Project;
+    return { report: saved.report, project: updated, created: saved.created, unchanged: false };
+  }
+
+  /** Newest first. */
+  async list(
+    actor: Actor,
+    projectId: string,
+    options: { limit?: number; before?: IsoWeek } = {},
+  ): Promise<StatusReport[]> {
+    const project = await this.projectFor(actor, projectId);
+    return this.ctx.store.listStatusReports(project.id, options);
+  }
+
+  async get(
+    actor: Actor,
+    projectId: string,
+    week: IsoWeek,
+  ): Promise<{ report: StatusReport; revisions: StatusReportRevision[] }> {
+    const project = await this.projectFor(actor, projectId);
+    const report = await this.ctx.store.getStatusReport(project.id, week);
+    if (!report) throw new NotFoundError('Status report', `${project.code} ${week}`);
+    return { report, revisions: await this.ctx.store.listStatusReportRevisions(report.id) };
+  }
+}
+
+const ANSWER_KEYS: ReadonlyArray<Exclude<keyof StatusAnswers, 'rag'>> = [
+  'overallOverrideReason',
+  'percentComplete',
+  'accomplishments',
+  'nextSteps',
+  'risksAndIssues',
+  'decisionsNeeded',
+  'actualCostToDate',
+  'forecastFinish',
+];
+
+function sameAnswers(a: StatusAnswers, b: StatusAnswers): boolean {
+  return (
+    (['overall', ...RAG_DIMENSIONS] as const).every((d) => a.rag[d] === b.rag[d]) &&
+    ANSWER_KEYS.every((k) => a[k] === b[k])
+  );
+}

@@ -1,0 +1,654 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChangeRequest, ChangeRequestState, Decision } from '../../domain/change-request';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { IsoWeek } from '../../domain/iso-week';
+import type { Person, PersonRef } from '../../domain/people';
+import type {
+  PortfolioFilter,
+  PortfolioPage,
+  PortfolioQuery,
+  PortfolioSort,
+  RollupTotals,
+} from '../../domain/portfolio';
+import type { NewProject, Project, ProjectChanges } from '../../domain/project';
+import { budgetVariance, overallRagOf, scheduleVarianceDays } from '../../domain/project';
+import { ragRank } from '../../domain/rag';
+import type { RaidItemOf, RaidKind } from '../../domain/raid';
+import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
+import type { SaveStatusReport, Store } from '../store';
+import { MIGRATIONS } from './migrations';
+import type { ProjectRow } from './project-row';
+import { projectFromRow, projectToRow } from './project-row';
+
+type Params = Record<string, string | number | null>;
+
+/** Column each portfolio sort orders by; ties are broken by code, ascending, so paging is stable. */
+const SORT_COLUMNS: Record<PortfolioSort, string> = {
+  code: 'p.code',
+  title: 'p.title',
+  program: 'p.program',
+  department: 'p.department',
+  projectManager: 'p.pm_name',
+  phase: 'p.phase',
+  overallRag: 'p.overall_rank',
+  percentComplete: 'p.percent_complete',
+  budgetVariance: 'p.budget_variance',
+  scheduleVariance: 'p.schedule_variance_days',
+  lastStatus: 'p.last_status_week',
+  forecastFinish: 'p.forecast_finish',
+};
+
+const TOTALS_COLUMNS = `
+  count(*) AS projects,
+  coalesce(sum(p.overall_rag = 'green'), 0) AS green,
+  coalesce(sum(p.overall_rag = 'amber'), 0) AS amber,
+  coalesce(sum(p.overall_rag = 'red'), 0) AS red,
+  coalesce(sum(p.overall_rag = 'notReported'), 0) AS notReported,
+  coalesce(sum(p.budget_baseline), 0) AS baseline,
+  coalesce(sum(p.budget_approved), 0) AS approved,
+  coalesce(sum(p.actual_cost), 0) AS actualCost,
+  coalesce(sum(p.forecast_at_completion), 0) AS forecastAtCompletion,
+  coalesce(sum(p.schedule_variance_days), 0) AS scheduleVarianceDays,
+  coalesce(sum(p.schedule_variance_days > 0), 0) AS slipping,
+  coalesce(sum(${staleCondition()}), 0) AS stale`;
+
+/** Mirrors the domain's `isStale` so the store can filter and count on it (the contract suite checks they agree). */
+function staleCondition(): string {
+  return `(p.state = 'active' AND (p.last_status_week IS NULL OR p.last_status_week < @staleBefore))`;
+}
+
+interface TotalsRow {
+  projects: number;
+  green: number;
+  amber: number;
+  red: number;
+  notReported: number;
+  baseline: number;
+  approved: number;
+  actualCost: number;
+  forecastAtCompletion: number;
+  scheduleVarianceDays: number;
+  slipping: number;
+  stale: number;
+}
+
+function toTotals(r: TotalsRow): RollupTotals {
+  return {
+    projects: r.projects,
+    rag: { green: r.green, amber: r.amber, red: r.red, notReported: r.notReported },
+    baseline: r.baseline,
+    approved: r.approved,
+    actualCost: r.actualCost,
+    forecastAtCompletion: r.forecastAtCompletion,
+    scheduleVarianceDays: r.scheduleVarianceDays,
+    slipping: r.slipping,
+    stale: r.stale,
+  };
+}
+
+/** `%` and `_` in user text are literal, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface SqliteStoreOptions {
+  /** A file path, or `:memory:` for tests. */
+  path: string;
+}
+
+/** The embedded default store: one SQLite file, WAL, versioned migrations, zero set-up. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.path !== ':memory:')
+      fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    // Two processes on one file (a second instance, the seeding CLI) wait for each other's writes.
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  /** The schema version the file is at (the last migration applied). */
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    for (const m of MIGRATIONS) {
+      if (m.version <= this.schemaVersion) continue;
+      this.db
+        .transaction(() => {
+          this.db.exec(m.sql);
+          this.db.pragma(`user_version = ${m.version}`);
+        })
+        .immediate();
+    }
+  }
+
+  /** For benchmarks and diagnostics only: the raw connection. */
+  get connection(): Database.Database {
+    return this.db;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  // ---- people ----
+
+  async upsertPerson(person: Person): Promise<Person> {
+    this.db
+      .prepare(
+        `INSERT INTO people (id, name, email, email_lower, department, job_title, time_zone, updated_at)
+         VALUES (@id, @name, @email, @emailLower, @department, @jobTitle, @timeZone, @updatedAt)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email,
+           email_lower = excluded.email_lower,
+           department = coalesce(excluded.department, people.department),
+           job_title = coalesce(excluded.job_title, people.job_title),
+           time_zone = coalesce(excluded.time_zone, people.time_zone),
+           updated_at = excluded.updated_at`,
+      )
+      .run({
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        emailLower: person.email.toLowerCase(),
+        department: person.department ?? null,
+        jobTitle: person.jobTitle ?? null,
+        timeZone: person.timeZone ?? null,
+        updatedAt: new Date().toISOString(),
+      });
+    return (await this.getPerson(person.id)) as Person;
+  }
+
+  async getPerson(id: string): Promise<Person | undefined> {
+    const row = this.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+    return row && personFromRow(row);
+  }
+
+  async findPersonByEmail(email: string): Promise<Person | undefined> {
+    const row = this.db
+      .prepare('SELECT * FROM people WHERE email_lower = ? ORDER BY id LIMIT 1')
+      .get(email.toLowerCase()) as PersonRow | undefined;
+    return row && personFromRow(row);
+  }
+
+  async listPeople(): Promise<Person[]> {
+    return (this.db.prepare('SELECT * FROM people ORDER BY name, id').all() as PersonRow[]).map(
+      personFromRow,
+    );
+  }
+
+  // ---- projects ----
+
+  async isEmpty(): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM projects LIMIT 1').get() === undefined;
+  }
+
+  async createProject(input: NewProject & { id: string; createdAt: string }): Promise<Project> {
+    const project: Project = {
+      ...input,
+      latestStatus: null,
+      updatedAt: input.createdAt,
+      version: 1,
+    };
+    this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM projects WHERE code = ?').get(project.code)) {
+        throw new ConflictError(`A project with code '${project.code}' already exists.`);
+      }
+      this.insertProjectRow(project);
+    })();
+    return project;
+  }
+
+  private insertProjectRow(project: Project): void {
+    const row = projectToRow(project, derivedColumns(project));
+    const columns = Object.keys(row);
+    this.db
+      .prepare(
+        `INSERT INTO projects (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      )
+      .run(row);
+    this.writeProjectPeople(project);
+  }
+
+  private writeProjectPeople(project: Project): void {
+    this.db.prepare('DELETE FROM project_people WHERE project_id = ?').run(project.id);
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO project_people (project_id, person_id, role, person_name, person_email)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    const add = (role: string, p: PersonRef) => insert.run(project.id, p.id, role, p.name, p.email);
+    add('projectManager', project.projectManager);
+    project.delegates.forEach((d) => add('delegate', d));
+    project.sponsors.forEach((s) => add('sponsor', s));
+  }
+
+  async getProject(id: string): Promise<Project | undefined> {
+    const row = this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
+    return row && projectFromRow(row);
+  }
+
+  async getProjectByCode(code: string): Promise<Project | undefined> {
+    const row = this.db.prepare('SELECT * FROM projects WHERE code = ?').get(code) as ProjectRow | undefined;
+    return row && projectFromRow(row);
+  }
+
+  async updateProject(
+    id: string,
+    changes: ProjectChanges,
+    expectedVersion: number,
+    at: string,
+  ): Promise<Project> {
+    return this.db
+      .transaction(() => {
+        const current = this.requireProject(id);
+        if (current.version !== expectedVersion) {
+          throw new ConflictError(
+            `Project ${current.code} has changed since version ${expectedVersion} (now ${current.version}): reload and try again.`,
+            current.version,
+          );
+        }
+        const next: Project = { ...current, ...changes, updatedAt: at, version: current.version + 1 };
+        this.replaceProjectRow(next, current.version);
+        return next;
+      })
+      .immediate();
+  }
+
+  private requireProject(id: string): Project {
+    const row = this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
+    if (!row) throw new NotFoundError('Project', id);
+    return projectFromRow(row);
+  }
+
+  private replaceProjectRow(next: Project, expectedVersion: number): void {
+    const row = projectToRow(next, derivedColumns(next));
+    const columns = Object.keys(row).filter((c) => c !== 'id');
+    const result = this.db
+      .prepare(
+        `UPDATE projects SET ${columns.map((c) => `${c} = @${c}`).join(', ')}
+         WHERE id = @id AND version = @expectedVersion`,
+      )
+      .run({ ...row, expectedVersion });
+    if (result.changes !== 1) throw new ConflictError(`Project ${next.code} changed during the update.`);
+    this.writeProjectPeople(next);
+  }
+
+  async queryPortfolio(query: PortfolioQuery): Promise<PortfolioPage> {
+    const { where, params } = buildWhere(query.filter);
+    const allParams = { ...params, staleBefore: query.staleBefore };
+    const order = query.order === 'desc' ? 'DESC' : 'ASC';
+    const sortColumn = SORT_COLUMNS[query.sort];
+    const rows = this.db
+      .prepare(
+        `SELECT p.* FROM projects p ${where}
+         ORDER BY ${sortColumn} ${order}, p.code ASC
+         LIMIT @limit OFFSET @offset`,
+      )
+      .all({
+        ...allParams,
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      }) as ProjectRow[];
+
+    const totals = toTotals(
+      this.db.prepare(`SELECT ${TOTALS_COLUMNS} FROM projects p ${where}`).get(allParams) as TotalsRow,
+    );
+    const grouped = (column: string) =>
+      (
+        this.db
+          .prepare(
+            `SELECT ${column} AS key, ${TOTALS_COLUMNS} FROM projects p ${where} GROUP BY ${column} ORDER BY ${column}`,
+          )
+          .all(allParams) as Array<TotalsRow & { key: string }>
+      ).map((r) => ({ key: r.key, totals: toTotals(r) }));
+    const bySponsor = (
+      this.db
+        .prepare(
+          `SELECT s.person_id AS sponsorId, max(s.person_name) AS sponsorName, max(s.person_email) AS sponsorEmail,
+             ${TOTALS_COLUMNS}
+           FROM projects p JOIN project_people s ON s.project_id = p.id AND s.role = 'sponsor'
+           ${where}
+           GROUP BY s.person_id ORDER BY sponsorName, sponsorId`,
+        )
+        .all(allParams) as Array<TotalsRow & { sponsorId: string; sponsorName: string; sponsorEmail: string }>
+    ).map((r) => ({
+      sponsor: { id: r.sponsorId, name: r.sponsorName, email: r.sponsorEmail },
+      totals: toTotals(r),
+    }));
+
+    return {
+      total: totals.projects,
+      items: rows.map(projectFromRow),
+      totals,
+      byProgram: grouped('p.program'),
+      byDepartment: grouped('p.department'),
+      bySponsor,
+    };
+  }
+
+  // ---- status reports ----
+
+  async saveStatusReport(input: SaveStatusReport): Promise<{ report: StatusReport; created: boolean }> {
+    return this.db
+      .transaction(() => {
+        const project = this.requireProject(input.report.projectId);
+        const existing = this.readStatusReport(input.report.projectId, input.report.week);
+        if (input.expectedVersion !== undefined && existing && existing.version !== input.expectedVersion) {
+          throw new ConflictError(
+            `The ${input.report.week} report changed since version ${input.expectedVersion} (now ${existing.version}).`,
+            existing.version,
+          );
+        }
+        if (input.expectedVersion !== undefined && !existing) {
+          throw new NotFoundError('Status report', `${project.code} ${input.report.week}`);
+        }
+        let report: StatusReport;
+        if (existing) {
+          report = { ...input.report, id: existing.id, version: existing.version + 1 };
+          this.db
+            .prepare(
+              `INSERT INTO status_report_revisions (report_id, version, snapshot_json, replaced_at, replaced_by_json)
+               VALUES (?, ?, ?, ?, ?)`,
+            )
+            .run(
+              existing.id,
+              existing.version,
+              JSON.stringify(existing),
+              report.submittedAt,
+              JSON.stringify(report.submittedBy),
+            );
+          const result = this.db
+            .prepare(
+              `UPDATE status_reports SET submitted_at = ?, body_json = ?, version = ? WHERE id = ? AND version = ?`,
+            )
+            .run(report.submittedAt, JSON.stringify(report), report.version, existing.id, existing.version);
+          if (result.changes !== 1) throw new ConflictError('The status report changed during the update.');
+        } else {
+          report = { ...input.report, version: 1 };
+          this.db
+            .prepare(
+              `INSERT INTO status_reports (id, project_id, week, submitted_at, body_json, version)
+               VALUES (?, ?, ?, ?, ?, 1)`,
+            )
+            .run(report.id, report.projectId, report.week, report.submittedAt, JSON.stringify(report));
+        }
+        const update = input.projectUpdate;
+        // Guard for a race with a later week: a newer latest status is never overwritten.
+        if (update && !(project.latestStatus && project.latestStatus.week > update.latestStatus.week)) {
+          const next: Project = {
+            ...project,
+            latestStatus: update.latestStatus,
+            percentComplete: update.percentComplete,
+            budget: { ...project.budget, actualCost: update.actualCost },
+            forecastFinish: update.forecastFinish,
+            updatedAt: report.submittedAt,
+            version: project.version + 1,
+          };
+          this.replaceProjectRow(next, project.version);
+        }
+        return { report, created: !existing };
+      })
+      .immediate();
+  }
+
+  private readStatusReport(projectId: string, week: string): StatusReport | undefined {
+    const row = this.db
+      .prepare('SELECT body_json, version FROM status_reports WHERE project_id = ? AND week = ?')
+      .get(projectId, week) as { body_json: string; version: number } | undefined;
+    return row && { ...(JSON.parse(row.body_json) as StatusReport), version: row.version };
+  }
+
+  async getStatusReport(projectId: string, week: IsoWeek): Promise<StatusReport | undefined> {
+    return this.readStatusReport(projectId, week);
+  }
+
+  async listStatusReports(
+    projectId: string,
+    options: { limit?: number; before?: IsoWeek } = {},
+  ): Promise<StatusReport[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT body_json, version FROM status_reports
+         WHERE project_id = @projectId AND (@before IS NULL OR week < @before)
+         ORDER BY week DESC LIMIT @limit`,
+      )
+      .all({ projectId, before: options.before ?? null, limit: options.limit ?? -1 }) as Array<{
+      body_json: string;
+      version: number;
+    }>;
+    return rows.map((r) => ({ ...(JSON.parse(r.body_json) as StatusReport), version: r.version }));
+  }
+
+  async listStatusReportRevisions(reportId: string): Promise<StatusReportRevision[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT report_id, version, snapshot_json, replaced_at, replaced_by_json FROM status_report_revisions
+         WHERE report_id = ? ORDER BY version`,
+      )
+      .all(reportId) as Array<{
+      report_id: string;
+      version: number;
+      snapshot_json: string;
+      replaced_at: string;
+      replaced_by_json: string;
+    }>;
+    return rows.map((r) => ({
+      reportId: r.report_id,
+      version: r.version,
+      snapshot: JSON.parse(r.snapshot_json) as StatusReport,
+      replacedAt: r.replaced_at,
+      replacedBy: JSON.parse(r.replaced_by_json) as PersonRef,
+    }));
+  }
+
+  // ---- RAID ----
+
+  async createRaidItem<K extends RaidKind>(item: RaidItemOf<K>): Promise<RaidItemOf<K>> {
+    const stored = { ...item, version: 1 };
+    this.db.transaction(() => {
+      this.requireProject(item.projectId);
+      this.db
+        .prepare(
+          `INSERT INTO raid_items (id, kind, project_id, status, created_at, body_json, version)
+           VALUES (?, ?, ?, ?, ?, ?, 1)`,
+        )
+        .run(item.id, item.kind, item.projectId, item.status, item.createdAt, JSON.stringify(stored));
+    })();
+    return stored;
+  }
+
+  async getRaidItem<K extends RaidKind>(kind: K, id: string): Promise<RaidItemOf<K> | undefined> {
+    const row = this.db
+      .prepare('SELECT body_json, version FROM raid_items WHERE id = ? AND kind = ?')
+      .get(id, kind) as { body_json: string; version: number } | undefined;
+    return row && { ...(JSON.parse(row.body_json) as RaidItemOf<K>), version: row.version };
+  }
+
+  async updateRaidItem<K extends RaidKind>(
+    item: RaidItemOf<K>,
+    expectedVersion: number,
+  ): Promise<RaidItemOf<K>> {
+    return this.db
+      .transaction(() => {
+        const current = this.db
+          .prepare('SELECT version FROM raid_items WHERE id = ? AND kind = ?')
+          .get(item.id, item.kind) as { version: number } | undefined;
+        if (!current)
+          throw new NotFoundError(
+            item.kind === 'decision' ? 'Decision log entry' : capital(item.kind),
+            item.id,
+          );
+        if (current.version !== expectedVersion) {
+          throw new ConflictError(
+            `This ${item.kind} has changed since version ${expectedVersion} (now ${current.version}): reload and try again.`,
+            current.version,
+          );
+        }
+        const stored = { ...item, version: current.version + 1 };
+        this.db
+          .prepare(
+            'UPDATE raid_items SET status = ?, body_json = ?, version = ? WHERE id = ? AND version = ?',
+          )
+          .run(item.status, JSON.stringify(stored), stored.version, item.id, current.version);
+        return stored;
+      })
+      .immediate();
+  }
+
+  async listRaidItems<K extends RaidKind>(kind: K, projectId: string): Promise<RaidItemOf<K>[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT body_json, version FROM raid_items WHERE project_id = ? AND kind = ? ORDER BY created_at, id',
+      )
+      .all(projectId, kind) as Array<{ body_json: string; version: number }>;
+    return rows.map((r) => ({ ...(JSON.parse(r.body_json) as RaidItemOf<K>), version: r.version }));
+  }
+
+  // ---- change requests ----
+
+  async createChangeRequest(cr: ChangeRequest): Promise<ChangeRequest> {
+    const stored = { ...cr, version: 1 };
+    this.db.transaction(() => {
+      this.requireProject(cr.projectId);
+      this.db
+        .prepare(
+          `INSERT INTO change_requests (id, project_id, state, requested_at, body_json, version) VALUES (?, ?, ?, ?, ?, 1)`,
+        )
+        .run(cr.id, cr.projectId, cr.state, cr.requestedAt, JSON.stringify(stored));
+    })();
+    return stored;
+  }
+
+  async getChangeRequest(id: string): Promise<ChangeRequest | undefined> {
+    const row = this.db.prepare('SELECT body_json, version FROM change_requests WHERE id = ?').get(id) as
+      { body_json: string; version: number } | undefined;
+    return row && { ...(JSON.parse(row.body_json) as ChangeRequest), version: row.version };
+  }
+
+  async listChangeRequests(filter: {
+    projectId?: string;
+    state?: ChangeRequestState[];
+  }): Promise<ChangeRequest[]> {
+    const clauses: string[] = [];
+    const params: Params = {};
+    if (filter.projectId) {
+      clauses.push('project_id = @projectId');
+      params.projectId = filter.projectId;
+    }
+    if (filter.state?.length) clauses.push(inList('state', 'state', filter.state, params));
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(`SELECT body_json, version FROM change_requests ${where} ORDER BY requested_at DESC, id`)
+      .all(params) as Array<{ body_json: string; version: number }>;
+    return rows.map((r) => ({ ...(JSON.parse(r.body_json) as ChangeRequest), version: r.version }));
+  }
+
+  async appendDecision(decision: Decision): Promise<Decision> {
+    this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM change_requests WHERE id = ?').get(decision.changeRequestId)) {
+        throw new NotFoundError('Change request', decision.changeRequestId);
+      }
+      this.db
+        .prepare('INSERT INTO decisions (id, change_request_id, at, body_json) VALUES (?, ?, ?, ?)')
+        .run(decision.id, decision.changeRequestId, decision.at, JSON.stringify(decision));
+    })();
+    return decision;
+  }
+
+  async listDecisions(changeRequestId: string): Promise<Decision[]> {
+    const rows = this.db
+      .prepare('SELECT body_json FROM decisions WHERE change_request_id = ? ORDER BY at, id')
+      .all(changeRequestId) as Array<{ body_json: string }>;
+    return rows.map((r) => JSON.parse(r.body_json) as Decision);
+  }
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The columns the domain derives, computed by the domain's own functions at write time. */
+function derivedColumns(project: Project) {
+  const overall = overallRagOf(project);
+  return {
+    overall_rag: overall,
+    overall_rank: ragRank(overall),
+    budget_variance: budgetVariance(project.budget),
+    schedule_variance_days: scheduleVarianceDays(project),
+    search_text: [
+      project.code,
+      project.title,
+      project.program,
+      project.department,
+      project.projectManager.name,
+    ]
+      .join(' ')
+      .toLowerCase(),
+  };
+}
+
+function inList(column: string, name: string, values: readonly string[], params: Params): string {
+  const names = values.map((v, i) => {
+    params[`${name}${i}`] = v;
+    return `@${name}${i}`;
+  });
+  return `${column} IN (${names.join(', ')})`;
+}
+
+function peopleClause(role: string, name: string, ids: readonly string[], params: Params): string {
+  return `EXISTS (SELECT 1 FROM project_people pp WHERE pp.project_id = p.id AND pp.role = '${role}' AND ${inList(
+    'pp.person_id',
+    name,
+    ids,
+    params,
+  )})`;
+}
+
+function buildWhere(filter: PortfolioFilter): { where: string; params: Params } {
+  const clauses: string[] = [];
+  const params: Params = {};
+  if (filter.program?.length) clauses.push(inList('p.program', 'program', filter.program, params));
+  if (filter.department?.length)
+    clauses.push(inList('p.department', 'department', filter.department, params));
+  if (filter.rag?.length) clauses.push(inList('p.overall_rag', 'rag', filter.rag, params));
+  if (filter.phase?.length) clauses.push(inList('p.phase', 'phase', filter.phase, params));
+  if (filter.state?.length) clauses.push(inList('p.state', 'state', filter.state, params));
+  if (filter.pm?.length) clauses.push(inList('p.pm_id', 'pm', filter.pm, params));
+  if (filter.sponsor?.length) clauses.push(peopleClause('sponsor', 'sponsor', filter.sponsor, params));
+  if (filter.q) {
+    params.q = likePattern(filter.q);
+    clauses.push(`p.search_text LIKE @q ESCAPE '\\'`);
+  }
+  if (filter.stale !== undefined) clauses.push(filter.stale ? staleCondition() : `NOT ${staleCondition()}`);
+  if (filter.involving) {
+    params.involving = filter.involving;
+    clauses.push('p.id IN (SELECT project_id FROM project_people WHERE person_id = @involving)');
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  department: string | null;
+  job_title: string | null;
+  time_zone: string | null;
+}
+
+function personFromRow(r: PersonRow): Person {
+  const person: Person = { id: r.id, name: r.name, email: r.email };
+  if (r.department) person.department = r.department;
+  if (r.job_title) person.jobTitle = r.job_title;
+  if (r.time_zone) person.timeZone = r.time_zone;
+  return person;
+}

@@ -1,0 +1,84 @@
+import type { ChangeRequest, ChangeRequestState, Decision } from '../domain/change-request';
+import type { IsoWeek } from '../domain/iso-week';
+import type { Person } from '../domain/people';
+import type { PortfolioPage, PortfolioQuery } from '../domain/portfolio';
+import type { NewProject, Project, ProjectChanges } from '../domain/project';
+import type { RaidItem, RaidItemOf, RaidKind } from '../domain/raid';
+import type { StatusReport, StatusReportRevision } from '../domain/status-report';
+import type { LatestStatus } from '../domain/project';
+
+/**
+ * Persistence for PMO Hub. Two adapters implement it (embedded SQLite, SharePoint lists through Graph)
+ * and pass one contract suite. Stores hold no business rules: the services decide, the store keeps.
+ *
+ * Conventions:
+ * - Every mutable record carries `version`. Updates name the version they read (`expectedVersion`);
+ *   a mismatch throws `ConflictError` and changes nothing.
+ * - Unknown ids on update throw `NotFoundError`; lookups return `undefined`.
+ * - Writes that belong together happen atomically.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'sharepoint';
+
+  // People directory
+  upsertPerson(person: Person): Promise<Person>;
+  getPerson(id: string): Promise<Person | undefined>;
+  findPersonByEmail(email: string): Promise<Person | undefined>;
+  listPeople(): Promise<Person[]>;
+
+  // Projects
+  createProject(project: NewProject & { id: string; createdAt: string }): Promise<Project>;
+  getProject(id: string): Promise<Project | undefined>;
+  getProjectByCode(code: string): Promise<Project | undefined>;
+  updateProject(id: string, changes: ProjectChanges, expectedVersion: number, at: string): Promise<Project>;
+  /** The filtered, sorted page and the roll-ups over every match. */
+  queryPortfolio(query: PortfolioQuery): Promise<PortfolioPage>;
+  /** True when no project exists yet (start-up seeding checks this). */
+  isEmpty(): Promise<boolean>;
+
+  // Status reports
+  /**
+   * Files a report for (project, week) and, in the same transaction, copies its latest-status fields
+   * onto the project when `projectUpdate` is given. When a report for that week exists it is replaced,
+   * the old one is kept as a revision, and the version is bumped; `expectedVersion` (when given) must
+   * match the stored report's version. Returns the stored report and whether it was new.
+   */
+  saveStatusReport(input: SaveStatusReport): Promise<{ report: StatusReport; created: boolean }>;
+  getStatusReport(projectId: string, week: IsoWeek): Promise<StatusReport | undefined>;
+  /** Newest week first. */
+  listStatusReports(
+    projectId: string,
+    options?: { limit?: number; before?: IsoWeek },
+  ): Promise<StatusReport[]>;
+  listStatusReportRevisions(reportId: string): Promise<StatusReportRevision[]>;
+
+  // RAID
+  createRaidItem<K extends RaidKind>(item: RaidItemOf<K>): Promise<RaidItemOf<K>>;
+  getRaidItem<K extends RaidKind>(kind: K, id: string): Promise<RaidItemOf<K> | undefined>;
+  updateRaidItem<K extends RaidKind>(item: RaidItemOf<K>, expectedVersion: number): Promise<RaidItemOf<K>>;
+  listRaidItems<K extends RaidKind>(kind: K, projectId: string): Promise<RaidItemOf<K>[]>;
+
+  // Change requests (the approval workflow builds on these)
+  createChangeRequest(cr: ChangeRequest): Promise<ChangeRequest>;
+  getChangeRequest(id: string): Promise<ChangeRequest | undefined>;
+  listChangeRequests(filter: { projectId?: string; state?: ChangeRequestState[] }): Promise<ChangeRequest[]>;
+  appendDecision(decision: Decision): Promise<Decision>;
+  listDecisions(changeRequestId: string): Promise<Decision[]>;
+
+  close(): Promise<void>;
+}
+
+export interface SaveStatusReport {
+  report: Omit<StatusReport, 'version'>;
+  /** When editing a known report: the version the editor read. */
+  expectedVersion?: number;
+  /** Applied only while the project's latest status is not newer than the report's week. */
+  projectUpdate: {
+    latestStatus: LatestStatus;
+    percentComplete: number;
+    actualCost: number;
+    forecastFinish: string;
+  } | null;
+}
+
+export type { RaidItem };
