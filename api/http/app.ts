@@ -1,0 +1,135 @@
+import express from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { PeopleService } from '../services/people-service';
+import type { PortfolioService } from '../services/portfolio-service';
+import type { ProjectsService } from '../services/projects-service';
+import type { RaidService } from '../services/raid-service';
+import type { StatusService } from '../services/status-service';
+import type { IdentityResolver } from './auth/authenticate';
+import { authenticate } from './auth/authenticate';
+import { actorOf } from './locals';
+import { buildOpenApi } from './openapi';
+import { HttpProblem, problemHandler } from './problem';
+import { portfolioRouter } from './routes/portfolio';
+import { projectsRouter } from './routes/projects';
+import { raidRouter } from './routes/raid';
+import { statusReportsRouter } from './routes/status-reports';
+
+export interface AppServices {
+  people: PeopleService;
+  projects: ProjectsService;
+  status: StatusService;
+  portfolio: PortfolioService;
+  raid: RaidService;
+}
+
+export interface AppOptions {
+  services: AppServices;
+  identity: IdentityResolver;
+  authMode: 'dev' | 'entra';
+  currency: string;
+  logger: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Builds the Express app; `server.ts` only wires and listens, so tests drive this app over real HTTP. */
+export function createApp(options: AppOptions): express.Express {
+  const { services } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customProps: (req) => ({ requestId: req.id }),
+      // A Bearer token never lands in a log.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    }),
+  );
+  app.use((req, res, next) => {
+    res.locals.requestId = String(req.id);
+    next();
+  });
+
+  const api = express.Router();
+  api.use(requireJsonBodies);
+  api.use(express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
+
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  const openApi = buildOpenApi();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  api.use(authenticate(options.identity, services.people));
+
+  api.get('/me', (_req, res) => {
+    const actor = actorOf(res);
+    res.json({
+      id: actor.id,
+      name: actor.name,
+      email: actor.email,
+      pmoRole: actor.pmoRole,
+      isPmoStaff: actor.pmoRole !== null,
+      authMode: options.authMode,
+    });
+  });
+  api.get('/people', async (_req, res) => {
+    const people = await services.people.list();
+    res.json({
+      people: people.map((p) => ({
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        department: p.department ?? null,
+      })),
+    });
+  });
+  api.use('/portfolio', portfolioRouter(services.portfolio, options.currency));
+  api.use('/projects', projectsRouter(services.projects, services.portfolio));
+  api.use('/projects/:id/status-reports', statusReportsRouter(services.status, services.projects));
+  api.use('/projects/:id', raidRouter(services.raid));
+  api.use((req) => {
+    throw new HttpProblem(
+      404,
+      'no-route',
+      'Not found',
+      `There is no ${req.method} ${req.originalUrl}; see /api/openapi.json.`,
+    );
+  });
+
+  app.use('/api', api);
+  app.use(problemHandler);
+  return app;
+}
+
+/** A body must be JSON; anything else is 415 rather than silently ignored. */
+const requireJsonBodies: express.RequestHandler = (req, _res, next) => {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+    next(
+      new HttpProblem(
+        415,
+        'unsupported-media-type',
+        'The body must be JSON',
+        `Send Content-Type: application/json (got ${req.headers['content-type'] ?? 'none'}).`,
+      ),
+    );
+    return;
+  }
+  next();
+};

@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { portfolioQuery, portfolioResponse } from './schemas/portfolio';
+import { createProjectBody, projectResponse, updateProjectBody } from './schemas/projects';
+import { RAID_PATHS, raidSchemas } from './schemas/raid';
+import { listStatusQuery, statusReportResponse, submitStatusBody } from './schemas/status';
+import { RAID_KINDS } from '../domain/raid';
+
+type JsonSchema = Record<string, unknown>;
+
+interface Operation {
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  summary: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  ok: { status: number; schema?: z.ZodType; description: string };
+  errors: number[];
+  public?: boolean;
+}
+
+const problemSchema: JsonSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    requestId: { type: 'string' },
+    currentVersion: { type: 'integer', description: 'On 409: the version the record is at now.' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Malformed JSON, unknown or invalid fields (each named in `errors`)',
+  401: 'No valid sign-in',
+  403: 'Signed in, but not allowed',
+  404: 'No such record',
+  409: 'The record changed since you read it (stale `version`), or a duplicate',
+  413: 'Body too large',
+  415: 'Body is not application/json',
+  422: 'A business rule refused the request (e.g. a closed project)',
+};
+
+const projectId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+function operations(): Operation[] {
+  const raid: Operation[] = RAID_KINDS.flatMap((kind) => {
+    const path = `/api/projects/{id}/${RAID_PATHS[kind]}`;
+    return [
+      {
+        method: 'get',
+        path,
+        summary: `List the project's ${RAID_PATHS[kind]}`,
+        ok: { status: 200, description: 'Items' },
+        errors: [401, 403, 404],
+      },
+      {
+        method: 'post',
+        path,
+        summary: `Add to the project's ${RAID_PATHS[kind]}`,
+        body: raidSchemas[kind].create,
+        ok: { status: 201, description: 'Created' },
+        errors: [400, 401, 403, 404, 415],
+      },
+      {
+        method: 'get',
+        path: `${path}/{itemId}`,
+        summary: `One item of ${RAID_PATHS[kind]}`,
+        ok: { status: 200, description: 'The item' },
+        errors: [401, 403, 404],
+      },
+      {
+        method: 'patch',
+        path: `${path}/{itemId}`,
+        summary: `Change an item of ${RAID_PATHS[kind]}`,
+        body: raidSchemas[kind].update,
+        ok: { status: 200, description: 'Updated' },
+        errors: [400, 401, 403, 404, 409, 415],
+      },
+    ] satisfies Operation[];
+  });
+  return [
+    {
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness',
+      ok: { status: 200, description: '{"status":"ok"}' },
+      errors: [],
+      public: true,
+    },
+    {
+      method: 'get',
+      path: '/api/me',
+      summary: 'Who the caller is and their PMO role',
+      ok: { status: 200, description: 'The caller' },
+      errors: [401],
+    },
+    {
+      method: 'get',
+      path: '/api/people',
+      summary: 'The people directory',
+      ok: { status: 200, description: 'People' },
+      errors: [401],
+    },
+    {
+      method: 'get',
+      path: '/api/portfolio',
+      summary: 'The portfolio: filtered, sorted, paged, with roll-ups',
+      query: portfolioQuery,
+      ok: { status: 200, schema: portfolioResponse, description: 'A page and the roll-ups over every match' },
+      errors: [400, 401],
+    },
+    {
+      method: 'get',
+      path: '/api/projects',
+      summary: 'Projects (same filters as the portfolio)',
+      query: portfolioQuery,
+      ok: { status: 200, description: 'A page of projects' },
+      errors: [400, 401],
+    },
+    {
+      method: 'post',
+      path: '/api/projects',
+      summary: 'Create a project (PMO staff)',
+      body: createProjectBody,
+      ok: { status: 201, schema: projectResponse, description: 'Created' },
+      errors: [400, 401, 403, 409, 415],
+    },
+    {
+      method: 'get',
+      path: '/api/projects/{id}',
+      summary: 'One project',
+      ok: { status: 200, schema: projectResponse, description: 'The project' },
+      errors: [401, 403, 404],
+    },
+    {
+      method: 'patch',
+      path: '/api/projects/{id}',
+      summary: 'Change a project (PMO staff), naming the version read',
+      body: updateProjectBody,
+      ok: { status: 200, schema: projectResponse, description: 'Updated' },
+      errors: [400, 401, 403, 404, 409, 415],
+    },
+    {
+      method: 'get',
+      path: '/api/projects/{id}/status-reports',
+      summary: 'Status history, newest first',
+      query: listStatusQuery,
+      ok: { status: 200, description: '{ reports: StatusReport[] }' },
+      errors: [400, 401, 403, 404],
+    },
+    {
+      method: 'post',
+      path: '/api/projects/{id}/status-reports',
+      summary: "Submit (or update) this week's status",
+      body: submitStatusBody,
+      ok: {
+        status: 201,
+        schema: statusReportResponse,
+        description: 'Created (200 when this week’s report was updated)',
+      },
+      errors: [400, 401, 403, 404, 409, 415, 422],
+    },
+    {
+      method: 'get',
+      path: '/api/projects/{id}/status-reports/{week}',
+      summary: "One week's report with its edit history",
+      ok: { status: 200, schema: statusReportResponse, description: 'The report and its revisions' },
+      errors: [400, 401, 403, 404],
+    },
+    ...raid,
+  ];
+}
+
+/** OpenAPI 3.1 generated from the zod schemas the routers validate with, so the two cannot drift. */
+export function buildOpenApi(): JsonSchema {
+  const components: Record<string, JsonSchema> = { Problem: problemSchema };
+  const convert = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
+    // Schemas with a meta id land in $defs; lift them into the document's components.
+    const relinked = JSON.parse(
+      JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/'),
+    ) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const { $defs, $schema: _schema, ...rest } = relinked;
+    Object.assign(components, $defs ?? {});
+    return rest;
+  };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations()) {
+    const parameters: unknown[] = [];
+    if (op.path.includes('{id}')) parameters.push(projectId);
+    if (op.path.includes('{itemId}')) parameters.push({ ...projectId, name: 'itemId' });
+    if (op.path.includes('{week}'))
+      parameters.push({
+        name: 'week',
+        in: 'path',
+        required: true,
+        schema: { type: 'string', example: '2026-W48' },
+      });
+    if (op.query) {
+      const q = convert(op.query, 'input') as { properties?: Record<string, JsonSchema> };
+      for (const [name, schema] of Object.entries(q.properties ?? {}))
+        parameters.push({ name, in: 'query', schema });
+    }
+    const responses: Record<string, unknown> = {
+      [op.ok.status]: {
+        description: op.ok.description,
+        ...(op.ok.schema
+          ? { content: { 'application/json': { schema: convert(op.ok.schema, 'output') } } }
+          : {}),
+      },
+    };
+    for (const status of op.errors) {
+      responses[status] = {
+        description: ERROR_TEXT[status],
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    paths[op.path] = {
+      ...paths[op.path],
+      [op.method]: {
+        summary: op.summary,
+        ...(op.public ? { security: [] } : {}),
+        ...(parameters.length ? { parameters } : {}),
+        ...(op.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: convert(op.body, 'input') } },
+              },
+            }
+          : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'PMO Hub API',
+      version: '0.1.0',
+      description:
+        'The PMO Hub API behind the Teams tab and bot. Sign in with the Teams SSO token (Bearer); in local dev mode, send X-Dev-User: <email>.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      schemas: components,
+      securitySchemes: {
+        teamsSso: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Entra ID token from Teams SSO (scope access_as_user)',
+        },
+      },
+    },
+    security: [{ teamsSso: [] }],
+    paths,
+  };
+}

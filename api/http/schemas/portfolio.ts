@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { LIMITS } from '../../domain/limits';
+import { PORTFOLIO_SORTS } from '../../domain/portfolio';
+import { PROJECT_PHASES, PROJECT_STATES } from '../../domain/project';
+import { RAG_VALUES } from '../../domain/rag';
+import { entraId, listParam, personRef } from './common';
+import { projectResponse } from './projects';
+
+const shortValue = z.string().max(LIMITS.shortText, `At most ${LIMITS.shortText} characters.`);
+
+/** Filters repeat for alternatives: `?program=A&program=B`. Unknown parameters are refused (typos show). */
+export const portfolioQuery = z.strictObject({
+  program: listParam(shortValue),
+  department: listParam(shortValue),
+  rag: listParam(z.enum([...RAG_VALUES, 'notReported'])),
+  phase: listParam(z.enum(PROJECT_PHASES)),
+  state: listParam(z.enum(PROJECT_STATES)),
+  pm: listParam(entraId),
+  sponsor: listParam(entraId),
+  q: z.string().trim().max(LIMITS.searchText, `At most ${LIMITS.searchText} characters.`).optional(),
+  stale: z
+    .enum(['true', 'false'], 'Must be true or false.')
+    .transform((v) => v === 'true')
+    .optional(),
+  sort: z.enum(PORTFOLIO_SORTS).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number('Must be a whole number from 1.').int().min(1).default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.pageSize, `At most ${LIMITS.pageSize}.`)
+    .default(LIMITS.defaultPageSize),
+});
+export type PortfolioQueryParams = z.infer<typeof portfolioQuery>;
+
+const ragCounts = z.object({
+  green: z.number(),
+  amber: z.number(),
+  red: z.number(),
+  notReported: z.number(),
+});
+
+const summary = z.object({
+  projects: z.number(),
+  byOverallRag: ragCounts,
+  budget: z.object({
+    baseline: z.number(),
+    approved: z.number(),
+    actualCost: z.number(),
+    forecastAtCompletion: z.number(),
+    variance: z.number(),
+    variancePercent: z.number().nullable(),
+  }),
+  schedule: z.object({ averageVarianceDays: z.number(), slipping: z.number() }),
+  stale: z.number(),
+});
+
+export const portfolioResponse = z
+  .object({
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    currentWeek: z.string(),
+    currency: z.string(),
+    summary: summary.extend({
+      byProgram: z.array(summary.extend({ program: z.string() })),
+      byDepartment: z.array(summary.extend({ department: z.string() })),
+      bySponsor: z.array(summary.extend({ sponsor: personRef })),
+    }),
+    projects: z.array(projectResponse),
+  })
+  .meta({ id: 'Portfolio' });
