@@ -65,6 +65,13 @@ export interface Store {
   appendDecision(decision: Decision): Promise<Decision>;
   listDecisions(changeRequestId: string): Promise<Decision[]>;
 
+  /**
+   * Optional, for bulk jobs such as seeding: runs `work` (which calls this store's own methods) with its
+   * writes grouped into as few commits as the adapter can manage. Not for request handling: while `work`
+   * runs, other callers' writes on the same store may join its transaction.
+   */
+  runInBatch?<T>(work: () => Promise<T>): Promise<T>;
+
   close(): Promise<void>;
 }
 

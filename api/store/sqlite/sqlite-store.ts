@@ -9,6 +9,7 @@ import type {
   PortfolioFilter,
   PortfolioPage,
   PortfolioQuery,
+  PortfolioRollups,
   PortfolioSort,
   RollupTotals,
 } from '../../domain/portfolio';
@@ -23,6 +24,9 @@ import type { ProjectRow } from './project-row';
 import { projectFromRow, projectToRow } from './project-row';
 
 type Params = Record<string, string | number | null>;
+
+const ROLLUP_CACHE_SIZE = 64;
+const STATEMENT_CACHE_SIZE = 500;
 
 /** Column each portfolio sort orders by; ties are broken by code, ascending, so paging is stable. */
 const SORT_COLUMNS: Record<PortfolioSort, string> = {
@@ -102,6 +106,10 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  /** Bumped by every write to projects; part of the roll-up cache's validity stamp. */
+  private generation = 0;
+  private readonly rollupCache = new Map<string, { stamp: string; value: PortfolioRollups }>();
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ':memory:')
@@ -139,6 +147,24 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /**
+   * Bulk jobs (seeding): one IMMEDIATE transaction around `work`. The methods' own `db.transaction()`
+   * calls see `db.inTransaction` and become savepoints, so a failing write still undoes only itself, and
+   * a throw from `work` rolls everything back. Nested calls join the outer batch.
+   */
+  async runInBatch<T>(work: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return work();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   // ---- people ----
@@ -220,6 +246,8 @@ export class SqliteStore implements Store {
   }
 
   private writeProjectPeople(project: Project): void {
+    // Every write to a project passes here (insert and replace): the cached roll-ups are now stale.
+    this.generation += 1;
     this.db.prepare('DELETE FROM project_people WHERE project_id = ?').run(project.id);
     const insert = this.db.prepare(
       `INSERT OR IGNORE INTO project_people (project_id, person_id, role, person_name, person_email)
@@ -287,52 +315,77 @@ export class SqliteStore implements Store {
     const allParams = { ...params, staleBefore: query.staleBefore };
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
     const sortColumn = SORT_COLUMNS[query.sort];
-    const rows = this.db
-      .prepare(
-        `SELECT p.* FROM projects p ${where}
+    const rows = this.statement(
+      `SELECT p.* FROM projects p ${where}
          ORDER BY ${sortColumn} ${order}, p.code ASC
          LIMIT @limit OFFSET @offset`,
-      )
-      .all({
-        ...allParams,
-        limit: query.pageSize,
-        offset: (query.page - 1) * query.pageSize,
-      }) as ProjectRow[];
+    ).all({
+      ...allParams,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }) as ProjectRow[];
+
+    const rollups = this.rollups(where, allParams);
+    return { total: rollups.totals.projects, items: rows.map(projectFromRow), ...rollups };
+  }
+
+  /**
+   * Roll-ups over every match. They scan the whole filtered set, so they are cached per filter and
+   * thrown away when any project changes: our own writes bump `generation`, another process's commits
+   * change SQLite's `data_version`. Nothing is cached inside an open transaction (it may roll back).
+   */
+  private rollups(where: string, params: Params): PortfolioRollups {
+    const key = JSON.stringify([where, params]);
+    const stamp = `${this.generation}:${this.db.pragma('data_version', { simple: true })}`;
+    const cached = this.rollupCache.get(key);
+    if (cached && cached.stamp === stamp) return cached.value;
 
     const totals = toTotals(
-      this.db.prepare(`SELECT ${TOTALS_COLUMNS} FROM projects p ${where}`).get(allParams) as TotalsRow,
+      this.statement(`SELECT ${TOTALS_COLUMNS} FROM projects p ${where}`).get(params) as TotalsRow,
     );
     const grouped = (column: string) =>
       (
-        this.db
-          .prepare(
-            `SELECT ${column} AS key, ${TOTALS_COLUMNS} FROM projects p ${where} GROUP BY ${column} ORDER BY ${column}`,
-          )
-          .all(allParams) as Array<TotalsRow & { key: string }>
+        this.statement(
+          `SELECT ${column} AS key, ${TOTALS_COLUMNS} FROM projects p ${where} GROUP BY ${column} ORDER BY ${column}`,
+        ).all(params) as Array<TotalsRow & { key: string }>
       ).map((r) => ({ key: r.key, totals: toTotals(r) }));
     const bySponsor = (
-      this.db
-        .prepare(
-          `SELECT s.person_id AS sponsorId, max(s.person_name) AS sponsorName, max(s.person_email) AS sponsorEmail,
-             ${TOTALS_COLUMNS}
-           FROM projects p JOIN project_people s ON s.project_id = p.id AND s.role = 'sponsor'
-           ${where}
-           GROUP BY s.person_id ORDER BY sponsorName, sponsorId`,
-        )
-        .all(allParams) as Array<TotalsRow & { sponsorId: string; sponsorName: string; sponsorEmail: string }>
+      this.statement(
+        `SELECT s.person_id AS sponsorId, max(s.person_name) AS sponsorName, max(s.person_email) AS sponsorEmail,
+           ${TOTALS_COLUMNS}
+         FROM projects p JOIN project_people s ON s.project_id = p.id AND s.role = 'sponsor'
+         ${where}
+         GROUP BY s.person_id ORDER BY sponsorName, sponsorId`,
+      ).all(params) as Array<TotalsRow & { sponsorId: string; sponsorName: string; sponsorEmail: string }>
     ).map((r) => ({
       sponsor: { id: r.sponsorId, name: r.sponsorName, email: r.sponsorEmail },
       totals: toTotals(r),
     }));
-
-    return {
-      total: totals.projects,
-      items: rows.map(projectFromRow),
+    const value: PortfolioRollups = {
       totals,
       byProgram: grouped('p.program'),
       byDepartment: grouped('p.department'),
       bySponsor,
     };
+    if (!this.db.inTransaction) {
+      this.rollupCache.delete(key);
+      this.rollupCache.set(key, { stamp, value });
+      // Least recently stored goes first: a Map keeps insertion order.
+      if (this.rollupCache.size > ROLLUP_CACHE_SIZE)
+        this.rollupCache.delete(this.rollupCache.keys().next().value as string);
+    }
+    return value;
+  }
+
+  /** Prepared statements, kept: the portfolio's SQL is built from a small set of shapes. */
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   // ---- status reports ----
@@ -576,6 +629,8 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const SEARCH_SEPARATOR = '\u001f';
+
 /** The columns the domain derives, computed by the domain's own functions at write time. */
 function derivedColumns(project: Project) {
   const overall = overallRagOf(project);
@@ -591,7 +646,8 @@ function derivedColumns(project: Project) {
       project.department,
       project.projectManager.name,
     ]
-      .join(' ')
+      // A separator no one types, so a search cannot match across two fields ("migration apollo").
+      .join(SEARCH_SEPARATOR)
       .toLowerCase(),
   };
 }
@@ -626,7 +682,8 @@ function buildWhere(filter: PortfolioFilter): { where: string; params: Params } 
   if (filter.sponsor?.length) clauses.push(peopleClause('sponsor', 'sponsor', filter.sponsor, params));
   if (filter.q) {
     params.q = likePattern(filter.q);
-    clauses.push(`p.search_text LIKE @q ESCAPE '\\'`);
+    // No field holds the separator, so text containing it matches nothing (rather than spanning fields).
+    clauses.push(filter.q.includes(SEARCH_SEPARATOR) ? '0' : `p.search_text LIKE @q ESCAPE '\\'`);
   }
   if (filter.stale !== undefined) clauses.push(filter.stale ? staleCondition() : `NOT ${staleCondition()}`);
   if (filter.involving) {

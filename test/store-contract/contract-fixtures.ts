@@ -1,0 +1,380 @@
+/**
+ * Data builders and the reference model the store contract compares against. Everything here is plain
+ * domain data: nothing knows which adapter runs.
+ */
+import type { ChangeRequest, ChangeRequestState, Decision } from '../../api/domain/change-request';
+import type { IsoWeek } from '../../api/domain/iso-week';
+import type { Person, PersonRef } from '../../api/domain/people';
+import type {
+  PortfolioFilter,
+  PortfolioRollups,
+  PortfolioSort,
+  RollupTotals,
+} from '../../api/domain/portfolio';
+import type { NewProject, Project } from '../../api/domain/project';
+import { budgetVariance, isStale, overallRagOf, scheduleVarianceDays } from '../../api/domain/project';
+import type { Rag, RagAssessment } from '../../api/domain/rag';
+import { ragRank, suggestedOverall } from '../../api/domain/rag';
+import type { DecisionLogEntry, Issue, Risk } from '../../api/domain/raid';
+import type { StatusReport } from '../../api/domain/status-report';
+import type { SaveStatusReport } from '../../api/store/store';
+
+export type ProjectInput = NewProject & { id: string; createdAt: string };
+
+/** A GUID-shaped id (Entra object ids are GUIDs), unique per `n`. */
+export function guid(prefix: string, n: number): string {
+  const hex = Buffer.from(prefix).toString('hex').padEnd(8, '0').slice(0, 8);
+  return `${hex}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export function person(n: number, name: string, extra: Partial<Person> = {}): Person {
+  return {
+    id: guid('person', n),
+    name,
+    email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@contoso.example`,
+    ...extra,
+  };
+}
+
+export function toRef(p: Person): PersonRef {
+  return { id: p.id, name: p.name, email: p.email };
+}
+
+export const PM = toRef(person(1, 'Pat Manager'));
+export const SPONSOR = toRef(person(2, 'Sam Sponsor'));
+export const DELEGATE = toRef(person(3, 'Dee Delegate'));
+
+let sequence = 0;
+/** Unique ids across the whole run, so stores that are shared between tests never see a clash. */
+export function nextId(kind: string): string {
+  sequence += 1;
+  return guid(kind, sequence);
+}
+
+export function projectInput(overrides: Partial<ProjectInput> = {}): ProjectInput {
+  return {
+    id: nextId('project'),
+    code: 'CON-001',
+    title: 'Contract test project',
+    description: 'Made by the store contract suite.',
+    program: 'Apollo',
+    department: 'IT',
+    projectManager: PM,
+    delegates: [DELEGATE],
+    sponsors: [SPONSOR],
+    phase: 'execution',
+    state: 'active',
+    methodology: 'agile',
+    startDate: '2026-01-05',
+    baselineFinish: '2026-09-30',
+    forecastFinish: '2026-10-15',
+    budget: {
+      baseline: 250_000.5,
+      approved: 260_000.25,
+      actualCost: 100_000.75,
+      forecastAtCompletion: 270_000,
+    },
+    percentComplete: 35,
+    cadence: { weekday: 5, localTime: '10:00', timeZone: 'Europe/London' },
+    createdAt: '2026-01-05T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const ALL_GREEN: RagAssessment = {
+  overall: 'green',
+  schedule: 'green',
+  budget: 'green',
+  scope: 'green',
+  resources: 'green',
+};
+
+/** A complete save request for (project, week), with the project update the service would compute. */
+export function statusSave(
+  projectId: string,
+  week: string,
+  overrides: Partial<StatusReport> = {},
+  options: { expectedVersion?: number; withProjectUpdate?: boolean } = {},
+): SaveStatusReport {
+  const report: Omit<StatusReport, 'version'> = {
+    id: nextId('report'),
+    projectId,
+    week: week as IsoWeek,
+    rag: ALL_GREEN,
+    overallOverrideReason: null,
+    percentComplete: 40,
+    accomplishments: 'Done this week.',
+    nextSteps: 'Next week.',
+    risksAndIssues: '',
+    decisionsNeeded: '',
+    actualCostToDate: 120_000,
+    forecastFinish: '2026-10-20',
+    suggestedOverall: 'green',
+    submittedBy: PM,
+    submittedAt: '2026-03-11T10:00:00.000Z',
+    source: 'bot',
+    ...overrides,
+  };
+  report.suggestedOverall = suggestedOverall(report.rag);
+  return {
+    report,
+    expectedVersion: options.expectedVersion,
+    projectUpdate:
+      options.withProjectUpdate === false
+        ? null
+        : {
+            latestStatus: { week: report.week, reportedAt: report.submittedAt, ...report.rag },
+            percentComplete: report.percentComplete,
+            actualCost: report.actualCostToDate,
+            forecastFinish: report.forecastFinish,
+          },
+  };
+}
+
+export function rag(overall: Rag, worst: Rag = overall): RagAssessment {
+  return { overall, schedule: worst, budget: 'green', scope: 'green', resources: 'green' };
+}
+
+const base = (projectId: string, title: string, createdAt: string) => ({
+  id: nextId('raid'),
+  projectId,
+  title,
+  description: '',
+  owner: PM,
+  dueDate: '2026-04-30',
+  createdAt,
+  updatedAt: createdAt,
+  createdBy: PM,
+  version: 1,
+});
+
+export function risk(
+  projectId: string,
+  title = 'Supplier may fold',
+  createdAt = '2026-03-01T00:00:00.000Z',
+): Risk {
+  return {
+    ...base(projectId, title, createdAt),
+    kind: 'risk',
+    probability: 4,
+    impact: 5,
+    mitigation: 'Second source.',
+    status: 'open',
+  };
+}
+
+export function issue(
+  projectId: string,
+  title = 'Test rig broken',
+  createdAt = '2026-03-02T00:00:00.000Z',
+): Issue {
+  return {
+    ...base(projectId, title, createdAt),
+    kind: 'issue',
+    severity: 'high',
+    resolution: '',
+    status: 'open',
+  };
+}
+
+export function decisionLogEntry(
+  projectId: string,
+  title = 'Use vendor B',
+  createdAt = '2026-03-03T00:00:00.000Z',
+): DecisionLogEntry {
+  return {
+    ...base(projectId, title, createdAt),
+    kind: 'decision',
+    rationale: 'Cheaper.',
+    decidedBy: SPONSOR,
+    decidedOn: '2026-03-03',
+    status: 'decided',
+  };
+}
+
+export function changeRequest(
+  projectId: string,
+  state: ChangeRequestState,
+  requestedAt: string,
+): ChangeRequest {
+  return {
+    id: nextId('cr'),
+    projectId,
+    title: `Change (${state})`,
+    description: 'Add a reporting module.',
+    costDelta: 12_500.5,
+    scheduleDeltaDays: 14,
+    scopeChange: 'Reporting module',
+    benefitImpact: 'Faster month end',
+    justification: 'Regulator asked.',
+    requestedBy: PM,
+    requestedAt,
+    approvers: [SPONSOR],
+    policy: 'sequential',
+    state,
+    decidedAt: null,
+    version: 1,
+  };
+}
+
+export function decision(
+  changeRequestId: string,
+  at: string,
+  outcome: Decision['decision'] = 'approved',
+): Decision {
+  return {
+    id: nextId('decision'),
+    changeRequestId,
+    approver: SPONSOR,
+    decision: outcome,
+    comment: `At ${at}`,
+    at,
+    channel: 'bot',
+  };
+}
+
+// ---- the reference model of the portfolio query ----
+
+/** Code-unit order: what "sorted by text" means in the contract (test data keeps to plain ASCII words). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type SortKey = string | number | null;
+const SORT_KEYS: Record<PortfolioSort, (p: Project) => SortKey> = {
+  code: (p) => p.code,
+  title: (p) => p.title,
+  program: (p) => p.program,
+  department: (p) => p.department,
+  projectManager: (p) => p.projectManager.name,
+  phase: (p) => p.phase,
+  overallRag: (p) => ragRank(overallRagOf(p)),
+  percentComplete: (p) => p.percentComplete,
+  budgetVariance: (p) => budgetVariance(p.budget),
+  scheduleVariance: (p) => scheduleVarianceDays(p),
+  // A project that never reported sorts as the oldest (as "not reported" ranks below green).
+  lastStatus: (p) => p.latestStatus?.week ?? null,
+  forecastFinish: (p) => p.forecastFinish,
+};
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return compareText(String(a), String(b));
+}
+
+/** By the sort key in the given direction; ties broken by code, ascending whatever the direction. */
+export function referenceOrder(
+  projects: readonly Project[],
+  sort: PortfolioSort,
+  order: 'asc' | 'desc',
+): Project[] {
+  const key = SORT_KEYS[sort];
+  const direction = order === 'asc' ? 1 : -1;
+  return [...projects].sort((a, b) => direction * compareKeys(key(a), key(b)) || compareText(a.code, b.code));
+}
+
+function containsText(haystack: string, needle: string): boolean {
+  return haystack.toLowerCase().includes(needle.toLowerCase());
+}
+
+/** What `PortfolioFilter` documents, written plainly. */
+export function referenceMatch(p: Project, f: PortfolioFilter, staleBefore: IsoWeek): boolean {
+  const within = <T>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
+  if (!within(f.program, p.program)) return false;
+  if (!within(f.department, p.department)) return false;
+  if (!within(f.rag, overallRagOf(p))) return false;
+  if (!within(f.phase, p.phase)) return false;
+  if (!within(f.state, p.state)) return false;
+  if (!within(f.pm, p.projectManager.id)) return false;
+  if (f.sponsor?.length && !p.sponsors.some((s) => f.sponsor!.includes(s.id))) return false;
+  if (
+    f.q &&
+    ![p.code, p.title, p.program, p.department, p.projectManager.name].some((field) =>
+      containsText(field, f.q!),
+    )
+  ) {
+    return false;
+  }
+  if (f.stale !== undefined && isStale(p, staleBefore) !== f.stale) return false;
+  if (
+    f.involving &&
+    ![p.projectManager, ...p.delegates, ...p.sponsors].some((person) => person.id === f.involving)
+  ) {
+    return false;
+  }
+  return true;
+}
+
+const MONEY: ReadonlyArray<keyof RollupTotals> = [
+  'baseline',
+  'approved',
+  'actualCost',
+  'forecastAtCompletion',
+];
+
+/** Counts exactly, money to the cent; each group by its key, whatever order the store lists groups in. */
+export function expectRollupsToEqual(actual: PortfolioRollups, expected: PortfolioRollups): void {
+  expectTotals('totals', actual.totals, expected.totals);
+  const groups = (
+    label: string,
+    a: Array<{ key: string; totals: RollupTotals }>,
+    e: Array<{ key: string; totals: RollupTotals }>,
+  ) => {
+    expect({ [label]: a.map((g) => g.key).sort(compareText) }).toEqual({
+      [label]: e.map((g) => g.key).sort(compareText),
+    });
+    for (const g of e) expectTotals(`${label} ${g.key}`, a.find((x) => x.key === g.key)!.totals, g.totals);
+  };
+  groups('byProgram', actual.byProgram, expected.byProgram);
+  groups('byDepartment', actual.byDepartment, expected.byDepartment);
+  expect({
+    bySponsor: actual.bySponsor.map((g) => g.sponsor).sort((x, y) => compareText(x.id, y.id)),
+  }).toEqual({
+    bySponsor: expected.bySponsor.map((g) => g.sponsor).sort((x, y) => compareText(x.id, y.id)),
+  });
+  for (const g of expected.bySponsor) {
+    expectTotals(
+      `bySponsor ${g.sponsor.name}`,
+      actual.bySponsor.find((x) => x.sponsor.id === g.sponsor.id)!.totals,
+      g.totals,
+    );
+  }
+}
+
+function expectTotals(label: string, actual: RollupTotals, expected: RollupTotals): void {
+  const shape = (t: RollupTotals) => ({
+    label,
+    projects: t.projects,
+    rag: t.rag,
+    scheduleVarianceDays: t.scheduleVarianceDays,
+    slipping: t.slipping,
+    stale: t.stale,
+  });
+  expect(shape(actual)).toEqual(shape(expected));
+  for (const field of MONEY) {
+    expect({ label, field, value: actual[field] }).toEqual({
+      label,
+      field,
+      value: expect.closeTo(expected[field] as number, 2),
+    });
+  }
+}
+
+/** A small deterministic PRNG (mulberry32), so the generated portfolio is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
