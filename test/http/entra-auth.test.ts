@@ -49,7 +49,12 @@ describe('Entra ID (Teams SSO) authentication', () => {
   it('should accept a valid token and take the user from its oid claim', async () => {
     const res = await call(await issuer.sign(claims()));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: PEOPLE.pm.id, email: PEOPLE.pm.email, pmoRole: null, authMode: 'entra' });
+    expect(res.body).toMatchObject({
+      id: PEOPLE.pm.id,
+      email: PEOPLE.pm.email,
+      pmoRole: null,
+      authMode: 'entra',
+    });
   });
 
   it('should accept the application ID URI as audience (v1 tokens)', async () => {
@@ -70,13 +75,24 @@ describe('Entra ID (Teams SSO) authentication', () => {
   const refused: Array<[string, () => Promise<string | null>]> = [
     ['a missing token', async () => null],
     ['a malformed token', async () => 'not.a.jwt'],
-    ['an expired token', async () => issuer.sign(claims(), { expiresIn: Math.floor(Date.now() / 1000) - 600 })],
-    ['a wrong audience', async () => issuer.sign(claims(PEOPLE.pm, { aud: '00000003-0000-0000-c000-000000000000' }))],
+    [
+      'an expired token',
+      async () => issuer.sign(claims(), { expiresIn: Math.floor(Date.now() / 1000) - 600 }),
+    ],
+    [
+      'a wrong audience',
+      async () => issuer.sign(claims(PEOPLE.pm, { aud: '00000003-0000-0000-c000-000000000000' })),
+    ],
     ['a wrong issuer', async () => issuer.sign(claims(PEOPLE.pm, { iss: 'https://sts.windows.net/evil/' }))],
     [
       'another tenant',
       async () =>
-        issuer.sign(claims(PEOPLE.pm, { tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })),
+        issuer.sign(
+          claims(PEOPLE.pm, {
+            tid: OTHER_TENANT,
+            iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
+          }),
+        ),
     ],
     ['a tid that does not match', async () => issuer.sign(claims(PEOPLE.pm, { tid: OTHER_TENANT }))],
     ['a bad signature', async () => issuer.sign(claims(), { withKey: 'rogue' })],

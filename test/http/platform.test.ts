@@ -20,7 +20,9 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
   it('should give every response a request id, echoing a well-formed one', async () => {
     const mine = await server.as(null)('GET', '/api/health', undefined, { 'X-Request-Id': 'trace-123' });
     expect(mine.headers.get('x-request-id')).toBe('trace-123');
-    const made = await server.as(null)('GET', '/api/health', undefined, { 'X-Request-Id': 'bad id with spaces' });
+    const made = await server.as(null)('GET', '/api/health', undefined, {
+      'X-Request-Id': 'bad id with spaces',
+    });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -38,7 +40,9 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
   });
 
   it('should refuse an unknown or missing dev user with 401 problem+json', async () => {
-    const unknown = await server.as(null)('GET', '/api/me', undefined, { 'X-Dev-User': 'nobody@contoso.test' });
+    const unknown = await server.as(null)('GET', '/api/me', undefined, {
+      'X-Dev-User': 'nobody@contoso.test',
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(unknown.body).toMatchObject({ status: 401, instance: '/api/me' });
@@ -83,10 +87,14 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
     expect(create.properties.title.maxLength).toBe(200);
     expect(create.properties.phase.enum).toEqual(['initiation', 'planning', 'execution', 'closure']);
     // every $ref points at a component that exists
-    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1],
+    );
     expect(refs.length).toBeGreaterThan(0);
     for (const name of refs) expect(doc.components.schemas[name]).toBeDefined();
     const query = doc.paths['/api/portfolio'].get.parameters.map((p: { name: string }) => p.name);
-    expect(query).toEqual(expect.arrayContaining(['program', 'rag', 'q', 'sort', 'page', 'pageSize', 'stale']));
+    expect(query).toEqual(
+      expect.arrayContaining(['program', 'rag', 'q', 'sort', 'page', 'pageSize', 'stale']),
+    );
   });
 });

@@ -15,8 +15,14 @@ describe('Portfolio API', () => {
       expect(res.status).toBe(201);
       ids[code] = res.body.id;
     };
-    await make('FIN-001', { title: "O'Brien ledger", budget: { baseline: 100, approved: 100, forecastAtCompletion: 150 } });
-    await make('FIN-002', { title: 'Zürich 100% rollout', budget: { baseline: 200, approved: 200, forecastAtCompletion: 180 } });
+    await make('FIN-001', {
+      title: "O'Brien ledger",
+      budget: { baseline: 100, approved: 100, forecastAtCompletion: 150 },
+    });
+    await make('FIN-002', {
+      title: 'Zürich 100% rollout',
+      budget: { baseline: 200, approved: 200, forecastAtCompletion: 180 },
+    });
     await make('HR-001', {
       title: 'Payroll_v2',
       program: 'People',
@@ -29,21 +35,38 @@ describe('Portfolio API', () => {
       forecastFinish: '2027-02-10',
       budget: { baseline: 300, approved: 300, forecastAtCompletion: 300 },
     });
-    await make('OPS-001', { title: 'Warehouse move', program: 'Operations', department: 'Operations', state: 'onHold' });
+    await make('OPS-001', {
+      title: 'Warehouse move',
+      program: 'Operations',
+      department: 'Operations',
+      state: 'onHold',
+    });
     // FIN-001 red this week; FIN-002 green two weeks ago (stale); HR-001 amber last week (fresh)
-    await server.as(PEOPLE.pm)('POST', `/api/projects/${ids['FIN-001']}/status-reports`, statusBody({
-      rag: { overall: 'red', schedule: 'red', budget: 'amber', scope: 'green', resources: 'green' },
-      forecastFinish: '2027-03-31',
-    }));
-    await server.as(PEOPLE.pm)('POST', `/api/projects/${ids['FIN-002']}/status-reports`, statusBody({
-      week: '2026-W46',
-      rag: { overall: 'green', schedule: 'green', budget: 'green', scope: 'green', resources: 'green' },
-      forecastFinish: '2027-03-31',
-    }));
-    await server.as(PEOPLE.otherPm)('POST', `/api/projects/${ids['HR-001']}/status-reports`, statusBody({
-      week: '2026-W47',
-      forecastFinish: '2027-02-10',
-    }));
+    await server.as(PEOPLE.pm)(
+      'POST',
+      `/api/projects/${ids['FIN-001']}/status-reports`,
+      statusBody({
+        rag: { overall: 'red', schedule: 'red', budget: 'amber', scope: 'green', resources: 'green' },
+        forecastFinish: '2027-03-31',
+      }),
+    );
+    await server.as(PEOPLE.pm)(
+      'POST',
+      `/api/projects/${ids['FIN-002']}/status-reports`,
+      statusBody({
+        week: '2026-W46',
+        rag: { overall: 'green', schedule: 'green', budget: 'green', scope: 'green', resources: 'green' },
+        forecastFinish: '2027-03-31',
+      }),
+    );
+    await server.as(PEOPLE.otherPm)(
+      'POST',
+      `/api/projects/${ids['HR-001']}/status-reports`,
+      statusBody({
+        week: '2026-W47',
+        forecastFinish: '2027-02-10',
+      }),
+    );
   });
   afterAll(() => server.close());
 
@@ -54,11 +77,21 @@ describe('Portfolio API', () => {
     const res = await get();
     expect(res.status).toBe(200);
     portfolioResponse.parse(res.body);
-    expect(res.body).toMatchObject({ total: 4, page: 1, pageSize: 50, currentWeek: '2026-W48', currency: 'USD' });
+    expect(res.body).toMatchObject({
+      total: 4,
+      page: 1,
+      pageSize: 50,
+      currentWeek: '2026-W48',
+      currency: 'USD',
+    });
     expect(codes(res.body)).toEqual(['FIN-001', 'FIN-002', 'HR-001', 'OPS-001']);
     const s = res.body.summary;
     expect(s.byOverallRag).toEqual({ green: 1, amber: 1, red: 1, notReported: 1 });
-    expect(s.budget).toMatchObject({ baseline: 1_000_600, approved: 1_100_600, forecastAtCompletion: 1_150_630 });
+    expect(s.budget).toMatchObject({
+      baseline: 1_000_600,
+      approved: 1_100_600,
+      forecastAtCompletion: 1_150_630,
+    });
     expect(s.budget.variance).toBe(50_030);
     expect(s.stale).toBe(1); // FIN-002; OPS-001 is on hold, so never stale
     expect(s.schedule.slipping).toBe(1); // HR-001: 10 days late

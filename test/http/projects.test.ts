@@ -71,7 +71,11 @@ describe('Projects API', () => {
       budget: { approved: 1_200_000 },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ version: 2, phase: 'closure', budget: { approved: 1_200_000, baseline: 1_000_000 } });
+    expect(ok.body).toMatchObject({
+      version: 2,
+      phase: 'closure',
+      budget: { approved: 1_200_000, baseline: 1_000_000 },
+    });
 
     const stale = await head()('PATCH', `/api/projects/${created.id}`, { version: 1, title: 'Lost update' });
     expect(stale.status).toBe(409);
@@ -88,7 +92,12 @@ describe('Projects API', () => {
 
   it('should list projects with the portfolio filters', async () => {
     await createProject();
-    await createProject({ code: 'HR-002', program: 'People', department: 'HR', projectManager: ref(PEOPLE.otherPm) });
+    await createProject({
+      code: 'HR-002',
+      program: 'People',
+      department: 'HR',
+      projectManager: ref(PEOPLE.otherPm),
+    });
     const res = await head()('GET', '/api/projects?department=HR');
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
@@ -109,7 +118,11 @@ describe('Projects API', () => {
       ['percent below 0', projectBody({ percentComplete: -1 }), 'percentComplete'],
       ['negative budget', projectBody({ budget: { baseline: -5 } }), 'budget.baseline'],
       ['budget as text', projectBody({ budget: { baseline: '1000' } }), 'budget.baseline'],
-      ['PM without a GUID', projectBody({ projectManager: { id: 'pat', name: 'Pat', email: 'pat@x.test' } }), 'projectManager.id'],
+      [
+        'PM without a GUID',
+        projectBody({ projectManager: { id: 'pat', name: 'Pat', email: 'pat@x.test' } }),
+        'projectManager.id',
+      ],
       ['no sponsor', projectBody({ sponsors: [] }), 'sponsors'],
       ['bad time zone', projectBody({ cadence: { timeZone: 'Mars/Olympus' } }), 'cadence.timeZone'],
       ['unknown phase', projectBody({ phase: 'dreaming' }), 'phase'],
@@ -130,7 +143,9 @@ describe('Projects API', () => {
     });
 
     it('should refuse a body that is not JSON with 415', async () => {
-      const res = await head()('POST', '/api/projects', 'code=A', { 'Content-Type': 'application/x-www-form-urlencoded' });
+      const res = await head()('POST', '/api/projects', 'code=A', {
+        'Content-Type': 'application/x-www-form-urlencoded',
+      });
       expect(res.status).toBe(415);
     });
 

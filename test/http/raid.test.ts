@@ -21,9 +21,19 @@ describe('RAID API (risks, issues, decision log)', () => {
       dueDate: '2026-12-15',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'risk', score: 20, status: 'open', version: 1, createdBy: ref(PEOPLE.pm) });
+    expect(created.body).toMatchObject({
+      kind: 'risk',
+      score: 20,
+      status: 'open',
+      version: 1,
+      createdBy: ref(PEOPLE.pm),
+    });
     const url = `${base}/risks/${created.body.id}`;
-    const updated = await server.as(PEOPLE.pm)('PATCH', url, { version: 1, status: 'mitigating', mitigation: 'Escrow' });
+    const updated = await server.as(PEOPLE.pm)('PATCH', url, {
+      version: 1,
+      status: 'mitigating',
+      mitigation: 'Escrow',
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ status: 'mitigating', mitigation: 'Escrow', version: 2 });
     const stale = await server.as(PEOPLE.pm)('PATCH', url, { version: 1, status: 'closed' });
@@ -73,6 +83,8 @@ describe('RAID API (risks, issues, decision log)', () => {
   it('should answer 404 for an item of another kind or an unknown id', async () => {
     const issue = await server.as(PEOPLE.pm)('POST', `${base}/issues`, { title: 'I', severity: 'low' });
     expect((await server.as(PEOPLE.pm)('GET', `${base}/risks/${issue.body.id}`)).status).toBe(404);
-    expect((await server.as(PEOPLE.pm)('PATCH', `${base}/issues/nope`, { version: 1, title: 'x' })).status).toBe(404);
+    expect(
+      (await server.as(PEOPLE.pm)('PATCH', `${base}/issues/nope`, { version: 1, title: 'x' })).status,
+    ).toBe(404);
   });
 });

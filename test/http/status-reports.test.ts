@@ -46,7 +46,11 @@ describe('Status reports API', () => {
     server.clock.advance(60_000);
     const again = await server.as(PEOPLE.delegate)('POST', path(), statusBody({ percentComplete: 40 }));
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ version: 2, percentComplete: 40, submittedBy: { id: PEOPLE.delegate.id } });
+    expect(again.body).toMatchObject({
+      version: 2,
+      percentComplete: 40,
+      submittedBy: { id: PEOPLE.delegate.id },
+    });
 
     const one = await server.as(PEOPLE.sponsor)('GET', `${path()}/2026-W48`);
     expect(one.status).toBe(200);
@@ -121,7 +125,11 @@ describe('Status reports API', () => {
     expect(future.body.errors[0].field).toBe('week');
 
     await server.as(PEOPLE.pm)('POST', path(), statusBody());
-    const late = await server.as(PEOPLE.pm)('POST', path(), statusBody({ week: '2026-W47', percentComplete: 20 }));
+    const late = await server.as(PEOPLE.pm)(
+      'POST',
+      path(),
+      statusBody({ week: '2026-W47', percentComplete: 20 }),
+    );
     expect(late.status).toBe(201);
     const project = (await server.as(PEOPLE.pm)('GET', `/api/projects/${projectId}`)).body;
     expect(project.latestStatus.week).toBe('2026-W48');
@@ -137,8 +145,18 @@ describe('Status reports API', () => {
       ['percent below 0', statusBody({ percentComplete: -3 }), 'percentComplete'],
       ['negative cost', statusBody({ actualCostToDate: -1 }), 'actualCostToDate'],
       ['invalid forecast date', statusBody({ forecastFinish: '2027-13-01' }), 'forecastFinish'],
-      ['unknown RAG', statusBody({ rag: { overall: 'purple', schedule: 'green', budget: 'green', scope: 'green', resources: 'green' } }), 'rag.overall'],
-      ['missing dimension', statusBody({ rag: { overall: 'green', schedule: 'green', budget: 'green', scope: 'green' } }), 'rag.resources'],
+      [
+        'unknown RAG',
+        statusBody({
+          rag: { overall: 'purple', schedule: 'green', budget: 'green', scope: 'green', resources: 'green' },
+        }),
+        'rag.overall',
+      ],
+      [
+        'missing dimension',
+        statusBody({ rag: { overall: 'green', schedule: 'green', budget: 'green', scope: 'green' } }),
+        'rag.resources',
+      ],
       ['text over the limit', statusBody({ accomplishments: 'a'.repeat(2001) }), 'accomplishments'],
       ['empty accomplishments', statusBody({ accomplishments: '   ' }), 'accomplishments'],
       ['unknown field', statusBody({ mood: 'happy' }), 'mood'],
@@ -146,13 +164,16 @@ describe('Status reports API', () => {
       ['a week 53 that does not exist', statusBody({ week: '2025-W53' }), 'week'],
       ['source bot (only the bot may say so)', statusBody({ source: 'bot' }), 'source'],
     ];
-    it.each(cases)('should refuse %s with a 400 naming the field and store nothing', async (_n, body, field) => {
-      const res = await server.as(PEOPLE.pm)('POST', path(), body);
-      expect(res.status).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect((await server.store.listStatusReports(projectId)).length).toBe(0);
-      expect((await server.store.getProject(projectId))?.version).toBe(1);
-    });
+    it.each(cases)(
+      'should refuse %s with a 400 naming the field and store nothing',
+      async (_n, body, field) => {
+        const res = await server.as(PEOPLE.pm)('POST', path(), body);
+        expect(res.status).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+        expect((await server.store.listStatusReports(projectId)).length).toBe(0);
+        expect((await server.store.getProject(projectId))?.version).toBe(1);
+      },
+    );
 
     it('should answer 404 for reports of an unknown project', async () => {
       const res = await server.as(PEOPLE.head)('POST', '/api/projects/nope/status-reports', statusBody());

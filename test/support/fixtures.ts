@@ -46,7 +46,12 @@ export function projectBody(overrides: Record<string, unknown> = {}): Record<str
     methodology: 'hybrid',
     startDate: '2026-01-05',
     baselineFinish: '2027-03-31',
-    budget: { baseline: 1_000_000, approved: 1_100_000, actualCost: 250_000, forecastAtCompletion: 1_150_000 },
+    budget: {
+      baseline: 1_000_000,
+      approved: 1_100_000,
+      actualCost: 250_000,
+      forecastAtCompletion: 1_150_000,
+    },
     percentComplete: 30,
     cadence: { weekday: 5, localTime: '10:00', timeZone: 'Europe/London' },
     ...overrides,

@@ -7,7 +7,10 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 export interface TestIssuer {
   jwksUrl: string;
   /** Signs with the published key unless `withKey` says otherwise. */
-  sign(claims: JWTPayload, options?: { expiresIn?: string | number; withKey?: 'published' | 'rogue'; kid?: string }): Promise<string>;
+  sign(
+    claims: JWTPayload,
+    options?: { expiresIn?: string | number; withKey?: 'published' | 'rogue'; kid?: string },
+  ): Promise<string>;
   requests: number;
   close(): Promise<void>;
 }

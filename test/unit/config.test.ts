@@ -22,7 +22,12 @@ describe('loadConfig', () => {
   });
 
   it('should build the Entra settings from the tenant and client id', () => {
-    const config = loadConfig({ AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: GUID, AAD_APP_TENANT_ID: GUID, HOST: '0.0.0.0' });
+    const config = loadConfig({
+      AUTH_MODE: 'entra',
+      AAD_APP_CLIENT_ID: GUID,
+      AAD_APP_TENANT_ID: GUID,
+      HOST: '0.0.0.0',
+    });
     expect(config.auth).toEqual({
       mode: 'entra',
       entra: {
@@ -39,8 +44,14 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, /^Configuration error: PORT .*\(got 'abc'\)\.$/],
     [{ PORT: '70000' }, /^Configuration error: PORT /],
     [{ STORE: 'mongo' }, /^Configuration error: STORE .*sqlite/],
-    [{ AUTH_MODE: 'entra', HOST: '0.0.0.0' }, /^Configuration error: AAD_APP_CLIENT_ID is required when AUTH_MODE=entra \(not set\)\.$/],
-    [{ AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: 'nope', AAD_APP_TENANT_ID: GUID }, /^Configuration error: AAD_APP_CLIENT_ID /],
+    [
+      { AUTH_MODE: 'entra', HOST: '0.0.0.0' },
+      /^Configuration error: AAD_APP_CLIENT_ID is required when AUTH_MODE=entra \(not set\)\.$/,
+    ],
+    [
+      { AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: 'nope', AAD_APP_TENANT_ID: GUID },
+      /^Configuration error: AAD_APP_CLIENT_ID /,
+    ],
     [{ HOST: '0.0.0.0' }, /^Configuration error: HOST .*only binds to loopback/],
     [{ NODE_ENV: 'production' }, /^Configuration error: AUTH_MODE cannot be dev when NODE_ENV=production/],
     [{ PMO_HEAD_IDS: 'alice' }, /^Configuration error: PMO_HEAD_IDS must be a comma-separated list/],

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { loadConfig } from '../../api/config/config';
+import { DEMO_PMO_HEAD_EMAIL, DEMO_PMO_ROLES } from '../../api/seed/demo-data';
+
+const read = (name: string) => dotenv.parse(fs.readFileSync(path.join(__dirname, '../../env', name)));
+
+describe('env/ samples', () => {
+  it('should make .env.local a valid configuration whose PMO staff and default user are the demo ones', () => {
+    const env = read('.env.local');
+    const config = loadConfig(env);
+    expect(config.auth).toEqual({ mode: 'dev', defaultUser: DEMO_PMO_HEAD_EMAIL });
+    expect(config.pmoRoles).toEqual(DEMO_PMO_ROLES);
+  });
+
+  it('should make .env.dev an entra configuration that names what is still to fill', () => {
+    const env = read('.env.dev');
+    expect(env.AUTH_MODE).toBe('entra');
+    expect(() => loadConfig(env)).toThrow(/AAD_APP_CLIENT_ID is required/);
+    const filled = loadConfig({
+      ...env,
+      AAD_APP_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+      AAD_APP_TENANT_ID: '11111111-2222-4333-8444-666666666666',
+    });
+    expect(filled.auth.mode).toBe('entra');
+    expect(filled.seedDemoData).toBe(false);
+  });
+});
