@@ -26,6 +26,23 @@ import { projectFromRow, projectToRow } from './project-row';
 type Params = Record<string, string | number | null>;
 
 const ROLLUP_CACHE_SIZE = 64;
+
+/** The project columns a status report changes: its latest status and what the domain derives from it. */
+const STATUS_COLUMNS = [
+  'last_status_week',
+  'last_status_at',
+  'overall_rag',
+  'overall_rank',
+  'schedule_rag',
+  'budget_rag',
+  'scope_rag',
+  'resources_rag',
+  'percent_complete',
+  'actual_cost',
+  'forecast_finish',
+  'budget_variance',
+  'schedule_variance_days',
+] as const satisfies ReadonlyArray<keyof ProjectRow>;
 const STATEMENT_CACHE_SIZE = 500;
 
 /** Column each portfolio sort orders by; ties are broken by code, ascending, so paging is stable. */
@@ -170,9 +187,8 @@ export class SqliteStore implements Store {
   // ---- people ----
 
   async upsertPerson(person: Person): Promise<Person> {
-    this.db
-      .prepare(
-        `INSERT INTO people (id, name, email, email_lower, department, job_title, time_zone, updated_at)
+    this.statement(
+      `INSERT INTO people (id, name, email, email_lower, department, job_title, time_zone, updated_at)
          VALUES (@id, @name, @email, @emailLower, @department, @jobTitle, @timeZone, @updatedAt)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email,
            email_lower = excluded.email_lower,
@@ -180,42 +196,39 @@ export class SqliteStore implements Store {
            job_title = coalesce(excluded.job_title, people.job_title),
            time_zone = coalesce(excluded.time_zone, people.time_zone),
            updated_at = excluded.updated_at`,
-      )
-      .run({
-        id: person.id,
-        name: person.name,
-        email: person.email,
-        emailLower: person.email.toLowerCase(),
-        department: person.department ?? null,
-        jobTitle: person.jobTitle ?? null,
-        timeZone: person.timeZone ?? null,
-        updatedAt: new Date().toISOString(),
-      });
+    ).run({
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      emailLower: person.email.toLowerCase(),
+      department: person.department ?? null,
+      jobTitle: person.jobTitle ?? null,
+      timeZone: person.timeZone ?? null,
+      updatedAt: new Date().toISOString(),
+    });
     return (await this.getPerson(person.id)) as Person;
   }
 
   async getPerson(id: string): Promise<Person | undefined> {
-    const row = this.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+    const row = this.statement('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
     return row && personFromRow(row);
   }
 
   async findPersonByEmail(email: string): Promise<Person | undefined> {
-    const row = this.db
-      .prepare('SELECT * FROM people WHERE email_lower = ? ORDER BY id LIMIT 1')
-      .get(email.toLowerCase()) as PersonRow | undefined;
+    const row = this.statement('SELECT * FROM people WHERE email_lower = ? ORDER BY id LIMIT 1').get(
+      email.toLowerCase(),
+    ) as PersonRow | undefined;
     return row && personFromRow(row);
   }
 
   async listPeople(): Promise<Person[]> {
-    return (this.db.prepare('SELECT * FROM people ORDER BY name, id').all() as PersonRow[]).map(
-      personFromRow,
-    );
+    return (this.statement('SELECT * FROM people ORDER BY name, id').all() as PersonRow[]).map(personFromRow);
   }
 
   // ---- projects ----
 
   async isEmpty(): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM projects LIMIT 1').get() === undefined;
+    return this.statement('SELECT 1 FROM projects LIMIT 1').get() === undefined;
   }
 
   async createProject(input: NewProject & { id: string; createdAt: string }): Promise<Project> {
@@ -225,31 +238,31 @@ export class SqliteStore implements Store {
       updatedAt: input.createdAt,
       version: 1,
     };
-    this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM projects WHERE code = ?').get(project.code)) {
-        throw new ConflictError(`A project with code '${project.code}' already exists.`);
-      }
-      this.insertProjectRow(project);
-    })();
+    this.db
+      .transaction(() => {
+        if (this.statement('SELECT 1 FROM projects WHERE code = ?').get(project.code)) {
+          throw new ConflictError(`A project with code '${project.code}' already exists.`);
+        }
+        this.insertProjectRow(project);
+      })
+      .immediate();
     return project;
   }
 
   private insertProjectRow(project: Project): void {
     const row = projectToRow(project, derivedColumns(project));
     const columns = Object.keys(row);
-    this.db
-      .prepare(
-        `INSERT INTO projects (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
-      )
-      .run(row);
+    this.statement(
+      `INSERT INTO projects (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    ).run(row);
     this.writeProjectPeople(project);
   }
 
   private writeProjectPeople(project: Project): void {
     // Every write to a project passes here (insert and replace): the cached roll-ups are now stale.
     this.generation += 1;
-    this.db.prepare('DELETE FROM project_people WHERE project_id = ?').run(project.id);
-    const insert = this.db.prepare(
+    this.statement('DELETE FROM project_people WHERE project_id = ?').run(project.id);
+    const insert = this.statement(
       `INSERT OR IGNORE INTO project_people (project_id, person_id, role, person_name, person_email)
        VALUES (?, ?, ?, ?, ?)`,
     );
@@ -260,12 +273,12 @@ export class SqliteStore implements Store {
   }
 
   async getProject(id: string): Promise<Project | undefined> {
-    const row = this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
+    const row = this.statement('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
     return row && projectFromRow(row);
   }
 
   async getProjectByCode(code: string): Promise<Project | undefined> {
-    const row = this.db.prepare('SELECT * FROM projects WHERE code = ?').get(code) as ProjectRow | undefined;
+    const row = this.statement('SELECT * FROM projects WHERE code = ?').get(code) as ProjectRow | undefined;
     return row && projectFromRow(row);
   }
 
@@ -292,22 +305,30 @@ export class SqliteStore implements Store {
   }
 
   private requireProject(id: string): Project {
-    const row = this.db.prepare('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
+    const row = this.statement('SELECT * FROM projects WHERE id = ?').get(id) as ProjectRow | undefined;
     if (!row) throw new NotFoundError('Project', id);
     return projectFromRow(row);
   }
 
-  private replaceProjectRow(next: Project, expectedVersion: number): void {
+  /**
+   * Writes `next` over the stored row at `expectedVersion`. `only` limits the columns written (a status
+   * report changes a handful, and leaves the people rows alone); version and updated_at always go.
+   */
+  private replaceProjectRow(
+    next: Project,
+    expectedVersion: number,
+    only?: ReadonlyArray<keyof ProjectRow>,
+  ): void {
     const row = projectToRow(next, derivedColumns(next));
-    const columns = Object.keys(row).filter((c) => c !== 'id');
-    const result = this.db
-      .prepare(
-        `UPDATE projects SET ${columns.map((c) => `${c} = @${c}`).join(', ')}
+    const columns = only ? [...only, 'updated_at', 'version'] : Object.keys(row).filter((c) => c !== 'id');
+    const result = this.statement(
+      `UPDATE projects SET ${columns.map((c) => `${c} = @${c}`).join(', ')}
          WHERE id = @id AND version = @expectedVersion`,
-      )
-      .run({ ...row, expectedVersion });
+    ).run({ ...row, expectedVersion });
     if (result.changes !== 1) throw new ConflictError(`Project ${next.code} changed during the update.`);
-    this.writeProjectPeople(next);
+    if (only)
+      this.generation += 1; // the people rows stay as they are, but the roll-ups are stale
+    else this.writeProjectPeople(next);
   }
 
   async queryPortfolio(query: PortfolioQuery): Promise<PortfolioPage> {
@@ -407,32 +428,26 @@ export class SqliteStore implements Store {
         let report: StatusReport;
         if (existing) {
           report = { ...input.report, id: existing.id, version: existing.version + 1 };
-          this.db
-            .prepare(
-              `INSERT INTO status_report_revisions (report_id, version, snapshot_json, replaced_at, replaced_by_json)
+          this.statement(
+            `INSERT INTO status_report_revisions (report_id, version, snapshot_json, replaced_at, replaced_by_json)
                VALUES (?, ?, ?, ?, ?)`,
-            )
-            .run(
-              existing.id,
-              existing.version,
-              JSON.stringify(existing),
-              report.submittedAt,
-              JSON.stringify(report.submittedBy),
-            );
-          const result = this.db
-            .prepare(
-              `UPDATE status_reports SET submitted_at = ?, body_json = ?, version = ? WHERE id = ? AND version = ?`,
-            )
-            .run(report.submittedAt, JSON.stringify(report), report.version, existing.id, existing.version);
+          ).run(
+            existing.id,
+            existing.version,
+            JSON.stringify(existing),
+            report.submittedAt,
+            JSON.stringify(report.submittedBy),
+          );
+          const result = this.statement(
+            `UPDATE status_reports SET submitted_at = ?, body_json = ?, version = ? WHERE id = ? AND version = ?`,
+          ).run(report.submittedAt, JSON.stringify(report), report.version, existing.id, existing.version);
           if (result.changes !== 1) throw new ConflictError('The status report changed during the update.');
         } else {
           report = { ...input.report, version: 1 };
-          this.db
-            .prepare(
-              `INSERT INTO status_reports (id, project_id, week, submitted_at, body_json, version)
+          this.statement(
+            `INSERT INTO status_reports (id, project_id, week, submitted_at, body_json, version)
                VALUES (?, ?, ?, ?, ?, 1)`,
-            )
-            .run(report.id, report.projectId, report.week, report.submittedAt, JSON.stringify(report));
+          ).run(report.id, report.projectId, report.week, report.submittedAt, JSON.stringify(report));
         }
         const update = input.projectUpdate;
         // Guard for a race with a later week: a newer latest status is never overwritten.
@@ -446,7 +461,7 @@ export class SqliteStore implements Store {
             updatedAt: report.submittedAt,
             version: project.version + 1,
           };
-          this.replaceProjectRow(next, project.version);
+          this.replaceProjectRow(next, project.version, STATUS_COLUMNS);
         }
         return { report, created: !existing };
       })
@@ -454,9 +469,9 @@ export class SqliteStore implements Store {
   }
 
   private readStatusReport(projectId: string, week: string): StatusReport | undefined {
-    const row = this.db
-      .prepare('SELECT body_json, version FROM status_reports WHERE project_id = ? AND week = ?')
-      .get(projectId, week) as { body_json: string; version: number } | undefined;
+    const row = this.statement(
+      'SELECT body_json, version FROM status_reports WHERE project_id = ? AND week = ?',
+    ).get(projectId, week) as { body_json: string; version: number } | undefined;
     return row && { ...(JSON.parse(row.body_json) as StatusReport), version: row.version };
   }
 
@@ -468,13 +483,11 @@ export class SqliteStore implements Store {
     projectId: string,
     options: { limit?: number; before?: IsoWeek } = {},
   ): Promise<StatusReport[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT body_json, version FROM status_reports
+    const rows = this.statement(
+      `SELECT body_json, version FROM status_reports
          WHERE project_id = @projectId AND (@before IS NULL OR week < @before)
          ORDER BY week DESC LIMIT @limit`,
-      )
-      .all({ projectId, before: options.before ?? null, limit: options.limit ?? -1 }) as Array<{
+    ).all({ projectId, before: options.before ?? null, limit: options.limit ?? -1 }) as Array<{
       body_json: string;
       version: number;
     }>;
@@ -482,12 +495,10 @@ export class SqliteStore implements Store {
   }
 
   async listStatusReportRevisions(reportId: string): Promise<StatusReportRevision[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT report_id, version, snapshot_json, replaced_at, replaced_by_json FROM status_report_revisions
+    const rows = this.statement(
+      `SELECT report_id, version, snapshot_json, replaced_at, replaced_by_json FROM status_report_revisions
          WHERE report_id = ? ORDER BY version`,
-      )
-      .all(reportId) as Array<{
+    ).all(reportId) as Array<{
       report_id: string;
       version: number;
       snapshot_json: string;
@@ -507,22 +518,23 @@ export class SqliteStore implements Store {
 
   async createRaidItem<K extends RaidKind>(item: RaidItemOf<K>): Promise<RaidItemOf<K>> {
     const stored = { ...item, version: 1 };
-    this.db.transaction(() => {
-      this.requireProject(item.projectId);
-      this.db
-        .prepare(
+    this.db
+      .transaction(() => {
+        this.requireProject(item.projectId);
+        this.statement(
           `INSERT INTO raid_items (id, kind, project_id, status, created_at, body_json, version)
            VALUES (?, ?, ?, ?, ?, ?, 1)`,
-        )
-        .run(item.id, item.kind, item.projectId, item.status, item.createdAt, JSON.stringify(stored));
-    })();
+        ).run(item.id, item.kind, item.projectId, item.status, item.createdAt, JSON.stringify(stored));
+      })
+      .immediate();
     return stored;
   }
 
   async getRaidItem<K extends RaidKind>(kind: K, id: string): Promise<RaidItemOf<K> | undefined> {
-    const row = this.db
-      .prepare('SELECT body_json, version FROM raid_items WHERE id = ? AND kind = ?')
-      .get(id, kind) as { body_json: string; version: number } | undefined;
+    const row = this.statement('SELECT body_json, version FROM raid_items WHERE id = ? AND kind = ?').get(
+      id,
+      kind,
+    ) as { body_json: string; version: number } | undefined;
     return row && { ...(JSON.parse(row.body_json) as RaidItemOf<K>), version: row.version };
   }
 
@@ -532,9 +544,10 @@ export class SqliteStore implements Store {
   ): Promise<RaidItemOf<K>> {
     return this.db
       .transaction(() => {
-        const current = this.db
-          .prepare('SELECT version FROM raid_items WHERE id = ? AND kind = ?')
-          .get(item.id, item.kind) as { version: number } | undefined;
+        const current = this.statement('SELECT version FROM raid_items WHERE id = ? AND kind = ?').get(
+          item.id,
+          item.kind,
+        ) as { version: number } | undefined;
         if (!current)
           throw new NotFoundError(
             item.kind === 'decision' ? 'Decision log entry' : capital(item.kind),
@@ -547,22 +560,18 @@ export class SqliteStore implements Store {
           );
         }
         const stored = { ...item, version: current.version + 1 };
-        this.db
-          .prepare(
-            'UPDATE raid_items SET status = ?, body_json = ?, version = ? WHERE id = ? AND version = ?',
-          )
-          .run(item.status, JSON.stringify(stored), stored.version, item.id, current.version);
+        this.statement(
+          'UPDATE raid_items SET status = ?, body_json = ?, version = ? WHERE id = ? AND version = ?',
+        ).run(item.status, JSON.stringify(stored), stored.version, item.id, current.version);
         return stored;
       })
       .immediate();
   }
 
   async listRaidItems<K extends RaidKind>(kind: K, projectId: string): Promise<RaidItemOf<K>[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT body_json, version FROM raid_items WHERE project_id = ? AND kind = ? ORDER BY created_at, id',
-      )
-      .all(projectId, kind) as Array<{ body_json: string; version: number }>;
+    const rows = this.statement(
+      'SELECT body_json, version FROM raid_items WHERE project_id = ? AND kind = ? ORDER BY created_at, id',
+    ).all(projectId, kind) as Array<{ body_json: string; version: number }>;
     return rows.map((r) => ({ ...(JSON.parse(r.body_json) as RaidItemOf<K>), version: r.version }));
   }
 
@@ -570,19 +579,19 @@ export class SqliteStore implements Store {
 
   async createChangeRequest(cr: ChangeRequest): Promise<ChangeRequest> {
     const stored = { ...cr, version: 1 };
-    this.db.transaction(() => {
-      this.requireProject(cr.projectId);
-      this.db
-        .prepare(
+    this.db
+      .transaction(() => {
+        this.requireProject(cr.projectId);
+        this.statement(
           `INSERT INTO change_requests (id, project_id, state, requested_at, body_json, version) VALUES (?, ?, ?, ?, ?, 1)`,
-        )
-        .run(cr.id, cr.projectId, cr.state, cr.requestedAt, JSON.stringify(stored));
-    })();
+        ).run(cr.id, cr.projectId, cr.state, cr.requestedAt, JSON.stringify(stored));
+      })
+      .immediate();
     return stored;
   }
 
   async getChangeRequest(id: string): Promise<ChangeRequest | undefined> {
-    const row = this.db.prepare('SELECT body_json, version FROM change_requests WHERE id = ?').get(id) as
+    const row = this.statement('SELECT body_json, version FROM change_requests WHERE id = ?').get(id) as
       { body_json: string; version: number } | undefined;
     return row && { ...(JSON.parse(row.body_json) as ChangeRequest), version: row.version };
   }
@@ -599,28 +608,30 @@ export class SqliteStore implements Store {
     }
     if (filter.state?.length) clauses.push(inList('state', 'state', filter.state, params));
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare(`SELECT body_json, version FROM change_requests ${where} ORDER BY requested_at DESC, id`)
-      .all(params) as Array<{ body_json: string; version: number }>;
+    const rows = this.statement(
+      `SELECT body_json, version FROM change_requests ${where} ORDER BY requested_at DESC, id`,
+    ).all(params) as Array<{ body_json: string; version: number }>;
     return rows.map((r) => ({ ...(JSON.parse(r.body_json) as ChangeRequest), version: r.version }));
   }
 
   async appendDecision(decision: Decision): Promise<Decision> {
-    this.db.transaction(() => {
-      if (!this.db.prepare('SELECT 1 FROM change_requests WHERE id = ?').get(decision.changeRequestId)) {
-        throw new NotFoundError('Change request', decision.changeRequestId);
-      }
-      this.db
-        .prepare('INSERT INTO decisions (id, change_request_id, at, body_json) VALUES (?, ?, ?, ?)')
-        .run(decision.id, decision.changeRequestId, decision.at, JSON.stringify(decision));
-    })();
+    this.db
+      .transaction(() => {
+        if (!this.statement('SELECT 1 FROM change_requests WHERE id = ?').get(decision.changeRequestId)) {
+          throw new NotFoundError('Change request', decision.changeRequestId);
+        }
+        this.statement(
+          'INSERT INTO decisions (id, change_request_id, at, body_json) VALUES (?, ?, ?, ?)',
+        ).run(decision.id, decision.changeRequestId, decision.at, JSON.stringify(decision));
+      })
+      .immediate();
     return decision;
   }
 
   async listDecisions(changeRequestId: string): Promise<Decision[]> {
-    const rows = this.db
-      .prepare('SELECT body_json FROM decisions WHERE change_request_id = ? ORDER BY at, id')
-      .all(changeRequestId) as Array<{ body_json: string }>;
+    const rows = this.statement(
+      'SELECT body_json FROM decisions WHERE change_request_id = ? ORDER BY at, id',
+    ).all(changeRequestId) as Array<{ body_json: string }>;
     return rows.map((r) => JSON.parse(r.body_json) as Decision);
   }
 }
