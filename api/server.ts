@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import { buildProduct } from './app-factory';
+import { ConfigError, loadConfig } from './config/config';
+import { loadEnvFiles } from './config/env-files';
+import { seedIfEmpty } from './seed/seed-store';
+
+/** Starts PMO Hub: loads env/.env.<ENV_NAME> (default local), checks configuration, seeds a demo on an empty store, listens. */
+async function main(): Promise<void> {
+  loadEnvFiles(process.env.ENV_NAME ?? 'local');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const product = buildProduct(config);
+  const { logger } = product;
+  if (config.seedDemoData) {
+    const seeded = await seedIfEmpty(product.store, { pmoTimeZone: config.pmoTimeZone, now: new Date() });
+    if (seeded) logger.info(seeded, 'seeded demo data into an empty store');
+  }
+  const server: Server = product.app.listen(config.port, config.host, () => {
+    logger.info(
+      { url: `http://${config.host}:${config.port}`, store: config.store.kind, authMode: config.auth.mode },
+      `PMO Hub listening on http://${config.host}:${config.port} (portfolio: /api/portfolio)`,
+    );
+  });
+  server.on('error', (err) => {
+    logger.fatal({ err }, 'could not listen');
+    process.exit(1);
+  });
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      void product.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();
