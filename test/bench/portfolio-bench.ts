@@ -102,6 +102,10 @@ async function main(): Promise<void> {
     results[s.name] = { api, bare, matches: total };
   }
 
+  // For context: an HTTP round trip that does no work at all.
+  for (let i = 0; i < 20; i += 1) await (await fetch(`${base}/api/health`)).arrayBuffer();
+  const httpFloor = summary(await timeEach(samples, async () => (await fetch(`${base}/api/health`)).json()));
+
   // Status submissions as the PMO head, each to a different active project.
   const active = data.projects.filter((p) => p.state === 'active');
   const answer = (i: number) => ({
@@ -162,6 +166,9 @@ async function main(): Promise<void> {
     );
   }
   console.log(
+    `HTTP round trip of GET /api/health (no work): p50 ${httpFloor.p50} ms, p95 ${httpFloor.p95} ms`,
+  );
+  console.log(
     `Unfiltered portfolio right after a write (roll-ups recomputed): p50 ${coldPortfolio.p50} ms, p95 ${coldPortfolio.p95} ms`,
   );
   console.log(`Status submission: p50 ${submission.p50} ms, p95 ${submission.p95} ms (${failures} failed)`);
@@ -176,6 +183,7 @@ async function main(): Promise<void> {
       samples,
       portfolio: results,
       portfolioAfterWrite: coldPortfolio,
+      httpRoundTrip: httpFloor,
       submission: { ...submission, failures },
       peakRssMb: rss,
       seedSeconds,
