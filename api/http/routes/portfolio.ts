@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { actorOf } from '../locals';
 import { parseQuery } from '../parse';
@@ -6,16 +7,21 @@ import type { PortfolioQueryParams } from '../schemas/portfolio';
 import { portfolioQuery } from '../schemas/portfolio';
 import type { PortfolioRequest, PortfolioService } from '../../services/portfolio-service';
 
-export function toPortfolioRequest(q: PortfolioQueryParams): PortfolioRequest {
+function toPortfolioRequest(q: PortfolioQueryParams): PortfolioRequest {
   const { sort, order, page, pageSize, ...filter } = q;
   return { filter: { ...filter, q: filter.q || undefined }, sort, order, page, pageSize };
+}
+
+/** Parses the portfolio query string and runs it as the caller; `/api/portfolio` and `/api/projects` share it. */
+export async function portfolioFromRequest(portfolio: PortfolioService, req: Request, res: Response) {
+  const result = await portfolio.query(actorOf(res), toPortfolioRequest(parseQuery(portfolioQuery, req)));
+  return { ...result, projects: result.rows.map(projectJson) };
 }
 
 export function portfolioRouter(portfolio: PortfolioService, currency: string): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const query = parseQuery(portfolioQuery, req);
-    const result = await portfolio.query(actorOf(res), toPortfolioRequest(query));
+    const result = await portfolioFromRequest(portfolio, req, res);
     res.json({
       total: result.total,
       page: result.page,
@@ -23,7 +29,7 @@ export function portfolioRouter(portfolio: PortfolioService, currency: string): 
       currentWeek: result.currentWeek,
       currency,
       summary: result.summary,
-      projects: result.rows.map(projectJson),
+      projects: result.projects,
     });
   });
   return router;

@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { toPortfolioRequest } from './portfolio';
+import { portfolioFromRequest } from './portfolio';
 import { actorOf } from '../locals';
-import { param, parseBody, parseQuery } from '../parse';
+import { param, parseBody } from '../parse';
 import { projectJson } from '../presenters';
 import { createProjectBody, updateProjectBody } from '../schemas/projects';
-import { portfolioQuery } from '../schemas/portfolio';
 import type { PortfolioService } from '../../services/portfolio-service';
 import type { ProjectsService } from '../../services/projects-service';
 
@@ -12,14 +11,8 @@ export function projectsRouter(projects: ProjectsService, portfolio: PortfolioSe
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const query = parseQuery(portfolioQuery, req);
-    const result = await portfolio.query(actorOf(res), toPortfolioRequest(query));
-    res.json({
-      total: result.total,
-      page: result.page,
-      pageSize: result.pageSize,
-      projects: result.rows.map(projectJson),
-    });
+    const { total, page, pageSize, projects: list } = await portfolioFromRequest(portfolio, req, res);
+    res.json({ total, page, pageSize, projects: list });
   });
 
   router.post('/', async (req, res) => {
