@@ -44,7 +44,10 @@ export interface PortfolioFilter {
 
 export interface PortfolioQuery {
   filter: PortfolioFilter;
-  /** Ties are broken by project code, ascending, whatever the order, so pages never overlap. */
+  /**
+   * Ties are broken by project code, ascending, whatever the order, so pages never overlap. `phase`
+   * sorts in lifecycle order (`phaseRank`), `overallRag` by severity (`ragRank`).
+   */
   sort: PortfolioSort;
   order: 'asc' | 'desc';
   /** 1-based. */

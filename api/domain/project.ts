@@ -7,6 +7,11 @@ import type { Rag, RagOrNone } from './rag';
 export const PROJECT_PHASES = ['initiation', 'planning', 'execution', 'closure'] as const;
 export type ProjectPhase = (typeof PROJECT_PHASES)[number];
 
+/** Phases sort in lifecycle order (initiation first), not alphabetically. */
+export function phaseRank(phase: ProjectPhase): number {
+  return PROJECT_PHASES.indexOf(phase);
+}
+
 /** Whether the project is running. Only active projects are asked for status. */
 export const PROJECT_STATES = ['active', 'onHold', 'closed'] as const;
 export type ProjectState = (typeof PROJECT_STATES)[number];

@@ -12,7 +12,13 @@ import type {
   RollupTotals,
 } from '../../api/domain/portfolio';
 import type { NewProject, Project } from '../../api/domain/project';
-import { budgetVariance, isStale, overallRagOf, scheduleVarianceDays } from '../../api/domain/project';
+import {
+  budgetVariance,
+  isStale,
+  overallRagOf,
+  phaseRank,
+  scheduleVarianceDays,
+} from '../../api/domain/project';
 import type { Rag, RagAssessment } from '../../api/domain/rag';
 import { ragRank, suggestedOverall } from '../../api/domain/rag';
 import type { DecisionLogEntry, Issue, Risk } from '../../api/domain/raid';
@@ -247,7 +253,7 @@ const SORT_KEYS: Record<PortfolioSort, (p: Project) => SortKey> = {
   program: (p) => p.program,
   department: (p) => p.department,
   projectManager: (p) => p.projectManager.name,
-  phase: (p) => p.phase,
+  phase: (p) => phaseRank(p.phase),
   overallRag: (p) => ragRank(overallRagOf(p)),
   percentComplete: (p) => p.percentComplete,
   budgetVariance: (p) => budgetVariance(p.budget),

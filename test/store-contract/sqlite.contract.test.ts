@@ -61,6 +61,29 @@ describe('SqliteStore', () => {
     await second.close();
   });
 
+  it('should bring a version-1 file up to date, filling what the new columns derive', async () => {
+    const file = path.join(dir, 'v1.db');
+    const store = new SqliteStore({ path: file });
+    await store.createProject(projectInput({ code: 'OLD-001', phase: 'planning' }));
+    await store.createProject(projectInput({ code: 'OLD-002', phase: 'initiation' }));
+    await store.createProject(projectInput({ code: 'OLD-003', phase: 'closure' }));
+    // Turn the file back into what migration 1 alone left.
+    store.connection.exec(`
+      DROP INDEX projects_phase_rank;
+      DROP INDEX projects_phase;
+      CREATE INDEX projects_phase ON projects(phase, code);
+      ALTER TABLE projects DROP COLUMN phase_rank;
+      PRAGMA user_version = 1;
+    `);
+    await store.close();
+
+    const reopened = new SqliteStore({ path: file });
+    expect(reopened.schemaVersion).toBe(LAST_MIGRATION);
+    const page = await reopened.queryPortfolio({ ...portfolioQuery(), sort: 'phase' });
+    expect(page.items.map((p) => p.code)).toEqual(['OLD-002', 'OLD-001', 'OLD-003']);
+    await reopened.close();
+  });
+
   it('should use write-ahead logging on a file', async () => {
     const store = new SqliteStore({ path: path.join(dir, 'wal.db') });
     expect(store.connection.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -143,4 +143,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'phase sorts in lifecycle order',
+    sql: `
+      ALTER TABLE projects ADD COLUMN phase_rank INTEGER NOT NULL DEFAULT 0;
+      -- existing rows; new writes take the rank from the domain's phaseRank()
+      UPDATE projects SET phase_rank =
+        CASE phase WHEN 'initiation' THEN 0 WHEN 'planning' THEN 1 WHEN 'execution' THEN 2 ELSE 3 END;
+      CREATE INDEX projects_phase_rank ON projects(phase_rank, code);
+      DROP INDEX projects_phase;
+      CREATE INDEX projects_phase ON projects(phase);
+    `,
+  },
 ];

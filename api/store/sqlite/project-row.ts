@@ -34,6 +34,7 @@ export interface ProjectRow {
   last_status_at: string | null;
   overall_rag: string;
   overall_rank: number;
+  phase_rank: number;
   schedule_rag: string | null;
   budget_rag: string | null;
   scope_rag: string | null;
@@ -48,7 +49,7 @@ export interface ProjectRow {
 
 type Derived = Pick<
   ProjectRow,
-  'overall_rag' | 'overall_rank' | 'budget_variance' | 'schedule_variance_days' | 'search_text'
+  'phase_rank' | 'overall_rag' | 'overall_rank' | 'budget_variance' | 'schedule_variance_days' | 'search_text'
 >;
 
 export function projectToRow(p: Project, derived: Derived): ProjectRow {

@@ -14,7 +14,7 @@ import type {
   RollupTotals,
 } from '../../domain/portfolio';
 import type { NewProject, Project, ProjectChanges } from '../../domain/project';
-import { budgetVariance, overallRagOf, scheduleVarianceDays } from '../../domain/project';
+import { budgetVariance, overallRagOf, phaseRank, scheduleVarianceDays } from '../../domain/project';
 import { ragRank } from '../../domain/rag';
 import type { RaidItemOf, RaidKind } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
@@ -52,7 +52,7 @@ const SORT_COLUMNS: Record<PortfolioSort, string> = {
   program: 'p.program',
   department: 'p.department',
   projectManager: 'p.pm_name',
-  phase: 'p.phase',
+  phase: 'p.phase_rank',
   overallRag: 'p.overall_rank',
   percentComplete: 'p.percent_complete',
   budgetVariance: 'p.budget_variance',
@@ -648,6 +648,7 @@ function derivedColumns(project: Project) {
   return {
     overall_rag: overall,
     overall_rank: ragRank(overall),
+    phase_rank: phaseRank(project.phase),
     budget_variance: budgetVariance(project.budget),
     schedule_variance_days: scheduleVarianceDays(project),
     search_text: [
