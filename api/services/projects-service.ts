@@ -91,12 +91,14 @@ export class ProjectsService {
     };
     const errors = checkProjectDates(project);
     if (errors.length) throw new ValidationError(errors);
-    await this.rememberPeople(project);
-    return this.ctx.store.createProject({
+    const created = await this.ctx.store.createProject({
       ...project,
       id: this.ctx.newId(),
       createdAt: this.ctx.clock.now().toISOString(),
     });
+    // Only once the project exists: a refused write adds no one to the directory.
+    await this.rememberPeople(created);
+    return created;
   }
 
   async update(
@@ -118,8 +120,14 @@ export class ProjectsService {
     }
     const errors = checkProjectDates({ ...current, ...changes });
     if (errors.length) throw new ValidationError(errors);
-    await this.rememberPeople({ ...current, ...changes });
-    return this.ctx.store.updateProject(id, changes, expectedVersion, this.ctx.clock.now().toISOString());
+    const updated = await this.ctx.store.updateProject(
+      id,
+      changes,
+      expectedVersion,
+      this.ctx.clock.now().toISOString(),
+    );
+    await this.rememberPeople(updated);
+    return updated;
   }
 
   /** People named on a project join the directory, so they can be found and shown by name later. */

@@ -55,6 +55,19 @@ describe('ProjectsService', () => {
       expect(await h.store.getProjectByCode('DUP-1')).toEqual(first);
     });
 
+    it('should add no one to the directory when the project is refused', async () => {
+      await h.createProject({ code: 'DUP-2' });
+      const newcomer = {
+        id: '99999999-0000-4000-8000-000000000099',
+        name: 'Nia New',
+        email: 'nia.new@contoso.test',
+      };
+      await expect(h.createProject({ code: 'DUP-2', projectManager: newcomer })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect(await h.store.getPerson(newcomer.id)).toBeUndefined();
+    });
+
     it.each([
       [
         'a baseline finish before the start',
@@ -114,6 +127,20 @@ describe('ProjectsService', () => {
         h.projects.update(actors.officer, project.id, { title: 'Lost edit' }, 1),
       ).rejects.toBeInstanceOf(ConflictError);
       expect(await h.store.getProject(project.id)).toMatchObject({ title: 'First edit', version: 2 });
+    });
+
+    it('should add no one to the directory when a stale update is refused', async () => {
+      const project = await h.createProject();
+      await h.projects.update(actors.pmoHead, project.id, { title: 'First edit' }, 1);
+      const newcomer = {
+        id: '99999999-0000-4000-8000-000000000098',
+        name: 'Ola Late',
+        email: 'ola.late@contoso.test',
+      };
+      await expect(
+        h.projects.update(actors.officer, project.id, { sponsors: [newcomer] }, 1),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect(await h.store.getPerson(newcomer.id)).toBeUndefined();
     });
 
     it('should check dates against the stored values it does not change', async () => {
