@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import type { Actor, PersonRef } from '../domain/people';
 import type {
   Methodology,
@@ -13,6 +13,7 @@ import type {
 import { checkProjectDates, DEFAULT_CADENCE } from '../domain/project';
 import { assertCan, can } from './authorization';
 import type { ServiceContext } from './context';
+import { readableProject, requireProject } from './project-access';
 import { pmoWeek } from './context';
 import type { PortfolioRow } from '../domain/portfolio';
 import { toRow } from '../domain/portfolio';
@@ -45,11 +46,8 @@ export type UpdateProjectInput = Omit<ProjectChanges, 'budget' | 'cadence'> & {
 export class ProjectsService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async get(actor: Actor, id: string): Promise<Project> {
-    const project = await this.ctx.store.getProject(id);
-    if (!project) throw new NotFoundError('Project', id);
-    assertCan(can.readProject(actor, project), 'You can see only the projects you manage or sponsor.');
-    return project;
+  get(actor: Actor, id: string): Promise<Project> {
+    return readableProject(this.ctx, actor, id);
   }
 
   /** A project with what the rules derive from it (overall RAG, variances, staleness) as of now. */
@@ -108,8 +106,7 @@ export class ProjectsService {
     expectedVersion: number,
   ): Promise<Project> {
     assertCan(can.manageProjects(actor), 'Only PMO staff can change projects.');
-    const current = await this.ctx.store.getProject(id);
-    if (!current) throw new NotFoundError('Project', id);
+    const current = await requireProject(this.ctx, id);
     const changes: ProjectChanges = {
       ...input,
       budget: input.budget ? { ...current.budget, ...input.budget } : undefined,

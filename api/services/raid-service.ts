@@ -5,6 +5,7 @@ import type { Project } from '../domain/project';
 import type { DecisionLogEntry, Issue, RaidItemOf, RaidKind, Risk } from '../domain/raid';
 import { assertCan, can } from './authorization';
 import type { ServiceContext } from './context';
+import { readableProject } from './project-access';
 
 type Editable<T> = Omit<T, 'id' | 'projectId' | 'kind' | 'createdAt' | 'updatedAt' | 'createdBy' | 'version'>;
 
@@ -47,9 +48,7 @@ export class RaidService {
   constructor(private readonly ctx: ServiceContext) {}
 
   private async project(actor: Actor, projectId: string, forEdit: boolean): Promise<Project> {
-    const project = await this.ctx.store.getProject(projectId);
-    if (!project) throw new NotFoundError('Project', projectId);
-    assertCan(can.readProject(actor, project), 'You can see only the projects you manage or sponsor.');
+    const project = await readableProject(this.ctx, actor, projectId);
     if (forEdit) {
       assertCan(
         can.editRaid(actor, project),

@@ -18,6 +18,7 @@ import {
 import { RAG_DIMENSIONS, suggestedOverall } from '../domain/rag';
 import { assertCan, can } from './authorization';
 import type { ServiceContext } from './context';
+import { readableProject, requireProject } from './project-access';
 
 export interface SubmitStatusInput {
   answers: StatusAnswers;
@@ -40,21 +41,13 @@ export interface SubmitStatusResult {
 export class StatusService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  private async projectFor(actor: Actor, projectId: string): Promise<Project> {
-    const project = await this.ctx.store.getProject(projectId);
-    if (!project) throw new NotFoundError('Project', projectId);
-    assertCan(can.readProject(actor, project), 'You can see only the projects you manage or sponsor.');
-    return project;
-  }
-
   /** The ISO week a project is reporting for right now, in its own time zone. */
   currentWeek(project: Pick<Project, 'cadence'>): IsoWeek {
     return isoWeekOf(this.ctx.clock.now(), project.cadence.timeZone);
   }
 
   async submit(actor: Actor, projectId: string, input: SubmitStatusInput): Promise<SubmitStatusResult> {
-    const project = await this.ctx.store.getProject(projectId);
-    if (!project) throw new NotFoundError('Project', projectId);
+    const project = await requireProject(this.ctx, projectId);
     assertCan(
       can.submitStatus(actor, project),
       `Only ${project.projectManager.name} (the project manager), their delegates or PMO staff can report status for ${project.code}.`,
@@ -102,7 +95,7 @@ export class StatusService {
     projectId: string,
     options: { limit?: number; before?: IsoWeek } = {},
   ): Promise<StatusReport[]> {
-    const project = await this.projectFor(actor, projectId);
+    const project = await readableProject(this.ctx, actor, projectId);
     return this.ctx.store.listStatusReports(project.id, options);
   }
 
@@ -111,7 +104,7 @@ export class StatusService {
     projectId: string,
     week: IsoWeek,
   ): Promise<{ report: StatusReport; revisions: StatusReportRevision[] }> {
-    const project = await this.projectFor(actor, projectId);
+    const project = await readableProject(this.ctx, actor, projectId);
     const report = await this.ctx.store.getStatusReport(project.id, week);
     if (!report) throw new NotFoundError('Status report', `${project.code} ${week}`);
     return { report, revisions: await this.ctx.store.listStatusReportRevisions(report.id) };

@@ -2,10 +2,9 @@ import type { ChangeRequest, ChangeRequestState, Decision } from '../domain/chan
 import type { IsoWeek } from '../domain/iso-week';
 import type { Person } from '../domain/people';
 import type { PortfolioPage, PortfolioQuery } from '../domain/portfolio';
-import type { NewProject, Project, ProjectChanges } from '../domain/project';
+import type { LatestStatus, NewProject, Project, ProjectChanges } from '../domain/project';
 import type { RaidItem, RaidItemOf, RaidKind } from '../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../domain/status-report';
-import type { LatestStatus } from '../domain/project';
 
 /**
  * Persistence for PMO Hub. Two adapters implement it (embedded SQLite, SharePoint lists through Graph)
