@@ -11,6 +11,8 @@ import { PortfolioService } from './services/portfolio-service';
 import { ProjectsService } from './services/projects-service';
 import { RaidService } from './services/raid-service';
 import { StatusService } from './services/status-service';
+import { graphExecutorFor } from './store/sharepoint/connect';
+import { SharePointStore } from './store/sharepoint/sharepoint-store';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 import type { Store } from './store/store';
 
@@ -19,6 +21,12 @@ export interface Product {
   store: Store;
   logger: pino.Logger;
   close(): Promise<void>;
+}
+
+/** The store the configuration names, opened (SharePoint: site and lists found, schema version checked). */
+export async function openStore(config: Config): Promise<Store> {
+  if (config.store.kind === 'sqlite') return new SqliteStore({ path: config.store.sqlitePath });
+  return SharePointStore.open({ executor: graphExecutorFor(config.store), site: config.store.site });
 }
 
 /**
@@ -30,7 +38,11 @@ export function buildProduct(
   overrides: { store?: Store; clock?: Clock; identity?: IdentityResolver } = {},
 ): Product {
   const logger = pino({ level: config.logLevel, base: { service: 'pmo-hub' } });
-  const store = overrides.store ?? new SqliteStore({ path: config.store.sqlitePath });
+  if (!overrides.store && config.store.kind !== 'sqlite') {
+    throw new Error('buildProduct needs the opened store for STORE=sharepoint: call openStore(config) first');
+  }
+  const store =
+    overrides.store ?? new SqliteStore({ path: (config.store as { sqlitePath: string }).sqlitePath });
   const ctx = serviceContext(store, { clock: overrides.clock, pmoTimeZone: config.pmoTimeZone });
   const services = {
     people: new PeopleService(ctx, config.pmoRoles),

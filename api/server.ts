@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { buildProduct } from './app-factory';
+import { buildProduct, openStore } from './app-factory';
 import { ConfigError, loadConfig } from './config/config';
 import { loadEnvFiles } from './config/env-files';
 import { seedIfEmpty } from './seed/seed-store';
@@ -17,7 +17,15 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const product = buildProduct(config);
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (err) {
+    // A site that is not provisioned, Graph out of reach, a bad certificate: one line saying which.
+    console.error(`Could not open the ${config.store.kind} store: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const product = buildProduct(config, { store });
   const { logger } = product;
   if (config.seedDemoData) {
     const seeded = await seedIfEmpty(product.store, { pmoTimeZone: config.pmoTimeZone, now: new Date() });

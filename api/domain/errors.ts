@@ -9,7 +9,8 @@ export interface FieldError {
 }
 
 export abstract class PmoError extends Error {
-  abstract readonly kind: 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized' | 'rule';
+  abstract readonly kind:
+    'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized' | 'rule' | 'unavailable';
 }
 
 /** Input that breaks a documented limit or shape. */
@@ -61,4 +62,19 @@ export class ForbiddenError extends PmoError {
 
 export class UnauthorizedError extends PmoError {
   readonly kind = 'unauthorized' as const;
+}
+
+/**
+ * A dependency (SharePoint through Graph) stayed throttled or down after every retry it asked for.
+ * Nothing was written by the failed call; the caller may try again after `retryAfterSeconds`.
+ */
+export class UnavailableError extends PmoError {
+  readonly kind = 'unavailable' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

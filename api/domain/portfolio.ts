@@ -1,8 +1,9 @@
 import type { IsoWeek } from './iso-week';
 import type { PersonRef } from './people';
 import type { Project, ProjectPhase, ProjectState } from './project';
-import { budgetVariance, isStale, overallRagOf, scheduleVarianceDays } from './project';
+import { budgetVariance, isStale, overallRagOf, phaseRank, scheduleVarianceDays } from './project';
 import type { RagOrNone } from './rag';
+import { ragRank } from './rag';
 
 export const PORTFOLIO_SORTS = [
   'code',
@@ -205,5 +206,75 @@ export function toRow(project: Project, staleBefore: IsoWeek): PortfolioRow {
     budgetVariance: budgetVariance(project.budget),
     scheduleVarianceDays: scheduleVarianceDays(project),
     stale: isStale(project, staleBefore),
+  };
+}
+
+// ---- the portfolio query over projects in memory (stores that cannot filter and sort natively) ----
+
+/** Whether a project passes every filter (what `PortfolioFilter` documents). */
+export function matchesPortfolioFilter(p: Project, f: PortfolioFilter, staleBefore: IsoWeek): boolean {
+  const allows = <T>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
+  if (!allows(f.program, p.program) || !allows(f.department, p.department)) return false;
+  if (!allows(f.rag, overallRagOf(p)) || !allows(f.phase, p.phase) || !allows(f.state, p.state)) return false;
+  if (!allows(f.pm, p.projectManager.id)) return false;
+  if (f.sponsor?.length && !p.sponsors.some((s) => f.sponsor!.includes(s.id))) return false;
+  if (f.q) {
+    const needle = f.q.toLowerCase();
+    const fields = [p.code, p.title, p.program, p.department, p.projectManager.name];
+    if (!fields.some((field) => field.toLowerCase().includes(needle))) return false;
+  }
+  if (f.stale !== undefined && isStale(p, staleBefore) !== f.stale) return false;
+  if (f.involving) {
+    const people = [p.projectManager, ...p.delegates, ...p.sponsors];
+    if (!people.some((person) => person.id === f.involving)) return false;
+  }
+  return true;
+}
+
+type SortKey = string | number | null;
+const SORT_KEYS: Record<PortfolioSort, (p: Project) => SortKey> = {
+  code: (p) => p.code,
+  title: (p) => p.title,
+  program: (p) => p.program,
+  department: (p) => p.department,
+  projectManager: (p) => p.projectManager.name,
+  phase: (p) => phaseRank(p.phase),
+  overallRag: (p) => ragRank(overallRagOf(p)),
+  percentComplete: (p) => p.percentComplete,
+  budgetVariance: (p) => budgetVariance(p.budget),
+  scheduleVariance: (p) => scheduleVarianceDays(p),
+  // Never reported sorts first ascending, as SQL sorts NULL.
+  lastStatus: (p) => p.latestStatus?.week ?? null,
+  forecastFinish: (p) => p.forecastFinish,
+};
+
+/** Code-unit order, as the SQL store compares text (not locale order: pages must be stable). */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function byKey(a: SortKey, b: SortKey): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return byText(String(a), String(b));
+}
+
+/** The portfolio order: the sort key in the asked direction, ties by code ascending. */
+export function comparePortfolio(
+  sort: PortfolioSort,
+  order: 'asc' | 'desc',
+): (a: Project, b: Project) => number {
+  const key = SORT_KEYS[sort];
+  const direction = order === 'asc' ? 1 : -1;
+  return (a, b) => direction * byKey(key(a), key(b)) || byText(a.code, b.code);
+}
+
+/** One page of `projects` for `query`, with the roll-ups over every match. */
+export function portfolioPageOf(projects: readonly Project[], query: PortfolioQuery): PortfolioPage {
+  const matches = projects.filter((p) => matchesPortfolioFilter(p, query.filter, query.staleBefore));
+  matches.sort(comparePortfolio(query.sort, query.order));
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    total: matches.length,
+    items: matches.slice(start, start + query.pageSize),
+    ...rollUp(matches, query.staleBefore),
   };
 }

@@ -124,6 +124,18 @@ function fromError(err: unknown): {
             detail: err.message,
           },
         };
+      case 'unavailable': {
+        const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
+        return {
+          problem: {
+            type: TYPE_BASE + 'unavailable',
+            title: 'The data store is busy',
+            status: 503,
+            detail: err.message,
+          },
+          headers: retryAfter !== undefined ? { 'Retry-After': String(Math.ceil(retryAfter)) } : {},
+        };
+      }
     }
   }
   // body-parser's errors carry `type` and `status`.

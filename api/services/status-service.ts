@@ -85,8 +85,7 @@ export class StatusService {
       expectedVersion: input.expectedVersion,
       projectUpdate: projectUpdateFromReport(project, report),
     });
-    const updated = (await this.ctx.store.getProject(project.id)) as Project;
-    return { report: saved.report, project: updated, created: saved.created, unchanged: false };
+    return { report: saved.report, project: saved.project, created: saved.created, unchanged: false };
   }
 
   /** Newest first. */

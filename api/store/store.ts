@@ -40,9 +40,9 @@ export interface Store {
    * Files a report for (project, week) and, in the same transaction, copies its latest-status fields
    * onto the project when `projectUpdate` is given. When a report for that week exists it is replaced,
    * the old one is kept as a revision, and the version is bumped; `expectedVersion` (when given) must
-   * match the stored report's version. Returns the stored report and whether it was new.
+   * match the stored report's version. Returns the stored report, whether it was new, and the project.
    */
-  saveStatusReport(input: SaveStatusReport): Promise<{ report: StatusReport; created: boolean }>;
+  saveStatusReport(input: SaveStatusReport): Promise<SavedStatusReport>;
   getStatusReport(projectId: string, week: IsoWeek): Promise<StatusReport | undefined>;
   /** Newest week first. */
   listStatusReports(
@@ -85,6 +85,14 @@ export interface SaveStatusReport {
     actualCost: number;
     forecastFinish: string;
   } | null;
+}
+
+export interface SavedStatusReport {
+  report: StatusReport;
+  /** False when the week's report existed and was replaced (its old answers kept as a revision). */
+  created: boolean;
+  /** The project as it stands after the write (with its latest-status fields when they were applied). */
+  project: Project;
 }
 
 export type { RaidItem };

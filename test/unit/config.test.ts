@@ -71,3 +71,82 @@ describe('loadConfig', () => {
     expect(text).not.toContain('\n');
   });
 });
+
+describe('loadConfig: STORE=sharepoint', () => {
+  const SITE =
+    'contoso.sharepoint.com,2c6c5d5e-1a4b-4c4d-8e9f-0a1b2c3d4e5f,7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a';
+  const APP = { STORE: 'sharepoint', SHAREPOINT_SITE_ID: SITE, GRAPH_TENANT_ID: GUID, GRAPH_CLIENT_ID: GUID };
+
+  it('should read the site, the app credentials and Graph defaults', () => {
+    const config = loadConfig({ ...APP, GRAPH_CLIENT_SECRET: 'secret' });
+    expect(config.store).toEqual({
+      kind: 'sharepoint',
+      site: { id: SITE },
+      graphBaseUrl: 'https://graph.microsoft.com/',
+      credentials: {
+        mode: 'app',
+        tenantId: GUID,
+        clientId: GUID,
+        authorityHost: 'https://login.microsoftonline.com',
+        clientSecret: 'secret',
+      },
+      maxConcurrency: 4,
+      currency: 'USD',
+    });
+  });
+
+  it('should accept a certificate instead of a secret, and a site URL instead of an id', () => {
+    const config = loadConfig({
+      STORE: 'sharepoint',
+      SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/pmo',
+      GRAPH_TENANT_ID: GUID,
+      GRAPH_CLIENT_ID: GUID,
+      GRAPH_CERTIFICATE_PATH: '/etc/pmo/graph.pem',
+      GRAPH_CERTIFICATE_THUMBPRINT: 'A1'.repeat(32),
+    });
+    expect(config.store).toMatchObject({
+      site: { url: 'https://contoso.sharepoint.com/sites/pmo' },
+      credentials: { certificate: { path: '/etc/pmo/graph.pem', thumbprintSha256: 'A1'.repeat(32) } },
+    });
+  });
+
+  it('should let a local stand-in go without credentials, and nothing else', () => {
+    const local = loadConfig({
+      STORE: 'sharepoint',
+      SHAREPOINT_SITE_ID: SITE,
+      GRAPH_BASE_URL: 'http://127.0.0.1:5050/',
+      GRAPH_AUTH: 'none',
+    });
+    expect(local.store).toMatchObject({
+      graphBaseUrl: 'http://127.0.0.1:5050/',
+      credentials: { mode: 'none' },
+    });
+    expect(() => loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_ID: SITE, GRAPH_AUTH: 'none' })).toThrow(
+      /GRAPH_AUTH is none, which only works against a local stand-in/,
+    );
+  });
+
+  it.each([
+    [{ STORE: 'sharepoint' }, /^Configuration error: SHAREPOINT_SITE_ID is required when STORE=sharepoint/],
+    [{ ...APP, SHAREPOINT_SITE_ID: 'pmo' }, /SHAREPOINT_SITE_ID must be a Graph site id/],
+    [
+      { ...APP, SHAREPOINT_SITE_ID: undefined, SHAREPOINT_SITE_URL: 'http://x/sites/pmo' },
+      /SHAREPOINT_SITE_URL must be the https/,
+    ],
+    [{ ...APP, GRAPH_CLIENT_ID: undefined, GRAPH_CLIENT_SECRET: 's' }, /GRAPH_CLIENT_ID is required/],
+    [{ ...APP }, /GRAPH_CLIENT_SECRET is required when STORE=sharepoint \(or set GRAPH_CERTIFICATE_PATH/],
+    [{ ...APP, GRAPH_CERTIFICATE_PATH: '/k.pem' }, /GRAPH_CERTIFICATE_THUMBPRINT is required with the other/],
+    [{ ...APP, GRAPH_CERTIFICATE_PATH: '/k.pem', GRAPH_CERTIFICATE_THUMBPRINT: 'abc' }, /SHA-256 thumbprint/],
+    [{ ...APP, GRAPH_CLIENT_SECRET: 's', GRAPH_MAX_CONCURRENCY: '0' }, /GRAPH_MAX_CONCURRENCY/],
+  ])('should stop start-up with one line naming the setting: %j', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env as NodeJS.ProcessEnv);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

@@ -18,7 +18,7 @@ import { budgetVariance, overallRagOf, phaseRank, scheduleVarianceDays } from '.
 import { ragRank } from '../../domain/rag';
 import type { RaidItemOf, RaidKind } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
-import type { SaveStatusReport, Store } from '../store';
+import type { SavedStatusReport, SaveStatusReport, Store } from '../store';
 import { MIGRATIONS } from './migrations';
 import type { ProjectRow } from './project-row';
 import { projectFromRow, projectToRow } from './project-row';
@@ -411,7 +411,7 @@ export class SqliteStore implements Store {
 
   // ---- status reports ----
 
-  async saveStatusReport(input: SaveStatusReport): Promise<{ report: StatusReport; created: boolean }> {
+  async saveStatusReport(input: SaveStatusReport): Promise<SavedStatusReport> {
     return this.db
       .transaction(() => {
         const project = this.requireProject(input.report.projectId);
@@ -450,6 +450,7 @@ export class SqliteStore implements Store {
           ).run(report.id, report.projectId, report.week, report.submittedAt, JSON.stringify(report));
         }
         const update = input.projectUpdate;
+        let stored = project;
         // Guard for a race with a later week: a newer latest status is never overwritten.
         if (update && !(project.latestStatus && project.latestStatus.week > update.latestStatus.week)) {
           const next: Project = {
@@ -462,8 +463,9 @@ export class SqliteStore implements Store {
             version: project.version + 1,
           };
           this.replaceProjectRow(next, project.version, STATUS_COLUMNS);
+          stored = next;
         }
-        return { report, created: !existing };
+        return { report, created: !existing, project: stored };
       })
       .immediate();
   }
