@@ -5,7 +5,7 @@ import { loadEnvFiles } from './config/env-files';
 import { seedIfEmpty } from './seed/seed-store';
 
 /** Starts PMO Hub: loads env/.env.<ENV_NAME> (default local), checks configuration, seeds a demo on an empty store, listens. */
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   loadEnvFiles(process.env.ENV_NAME ?? 'local');
   let config;
   try {
@@ -51,4 +51,5 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-void main();
+// Run when started as a program (npm start); start:sharepoint-local imports and calls main itself.
+if (require.main === module) void main();

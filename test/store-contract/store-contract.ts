@@ -737,8 +737,15 @@ function describeStatusReports(makeStore: () => Promise<StoreUnderTest>): void {
     it('should file a new report at version 1', async () => {
       const save = statusSave(project.id, '2026-W11');
       const result = await store().saveStatusReport(save);
-      expect(result).toEqual({ report: { ...save.report, version: 1 }, created: true });
+      expect(result).toEqual({
+        report: { ...save.report, version: 1 },
+        created: true,
+        project: expect.any(Object),
+      });
       expect(await store().getStatusReport(project.id, '2026-W11' as IsoWeek)).toEqual(result.report);
+      // The project as the write left it: what a caller shows next without reading it again.
+      expect(result.project).toEqual(await store().getProject(project.id));
+      expect(result.project.latestStatus).toEqual(save.projectUpdate!.latestStatus);
       expect(await store().listStatusReportRevisions(result.report.id)).toEqual([]);
     });
 
@@ -749,7 +756,8 @@ function describeStatusReports(makeStore: () => Promise<StoreUnderTest>): void {
         actualCostToDate: 140_000.5,
         forecastFinish: '2026-11-01',
       });
-      await store().saveStatusReport(save);
+      const saved = await store().saveStatusReport(save);
+      expect(saved.project).toEqual(await store().getProject(project.id));
       expect(await store().getProject(project.id)).toEqual({
         ...project,
         latestStatus: save.projectUpdate!.latestStatus,
@@ -840,6 +848,7 @@ function describeStatusReports(makeStore: () => Promise<StoreUnderTest>): void {
       expect(result.created).toBe(true);
       const after = await store().getProject(project.id);
       expect(after).toEqual(newer);
+      expect(result.project).toEqual(newer);
       expect(await store().getStatusReport(project.id, '2026-W09' as IsoWeek)).toEqual({
         ...older.report,
         version: 1,

@@ -63,3 +63,12 @@ export function errorFor(call: GraphCall, result: GraphResult): Error {
 export function isSuccess(result: GraphResult): boolean {
   return result.status >= 200 && result.status < 300;
 }
+
+/**
+ * SharePoint refused a value in a column that enforces unique values. Graph answers 400 invalidRequest
+ * ("…duplicate values were found in the following field(s)…"); some tenants answer 409. Both count.
+ */
+export function isUniqueViolation(result: GraphResult): boolean {
+  if (result.status === 409) return true;
+  return result.status === 400 && /duplicate values were found/i.test(graphErrorOf(result.body).message);
+}

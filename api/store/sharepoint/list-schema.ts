@@ -327,23 +327,23 @@ export function columnDefinition(column: ColumnSpec, currencyLocale: string): Re
   }
 }
 
-/** The currency column's locale for the portfolio's ISO 4217 currency (SharePoint shows the symbol). */
+/** The currency column's locale (lower case, as SharePoint returns it) for the portfolio's ISO 4217 currency. */
 export function currencyLocaleFor(currency: string): string {
   const locales: Record<string, string> = {
-    USD: 'en-US',
-    GBP: 'en-GB',
-    EUR: 'de-DE',
-    CHF: 'de-CH',
-    CAD: 'en-CA',
-    AUD: 'en-AU',
-    NZD: 'en-NZ',
-    JPY: 'ja-JP',
-    INR: 'en-IN',
-    SEK: 'sv-SE',
-    NOK: 'nb-NO',
-    DKK: 'da-DK',
-    ZAR: 'en-ZA',
-    SGD: 'en-SG',
+    USD: 'en-us',
+    GBP: 'en-gb',
+    EUR: 'de-de',
+    CHF: 'de-ch',
+    CAD: 'en-ca',
+    AUD: 'en-au',
+    NZD: 'en-nz',
+    JPY: 'ja-jp',
+    INR: 'en-in',
+    SEK: 'sv-se',
+    NOK: 'nb-no',
+    DKK: 'da-dk',
+    ZAR: 'en-za',
+    SGD: 'en-sg',
   };
-  return locales[currency.toUpperCase()] ?? 'en-US';
+  return locales[currency.toUpperCase()] ?? 'en-us';
 }

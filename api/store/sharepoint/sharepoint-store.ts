@@ -9,7 +9,7 @@ import type { RaidItemOf, RaidKind } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
 import type { SaveStatusReport, SavedStatusReport, Store } from '../store';
 import type { GraphCall, GraphResult } from './graph-errors';
-import { errorFor, isSuccess } from './graph-errors';
+import { errorFor, isSuccess, isUniqueViolation } from './graph-errors';
 import type { GraphExecutor } from './graph-executor';
 import type { ListItem } from './graph-lists';
 import {
@@ -190,7 +190,7 @@ export class SharePointStore implements Store {
       const at = new Date().toISOString();
       if (!existing) {
         const { call, result } = await this.create('people', personToFields(person, at));
-        if (result.status === 409) continue; // someone added them a moment ago: update instead
+        if (isUniqueViolation(result)) continue; // someone added them a moment ago: update instead
         return personFromFields(SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }));
       }
       const current = personFromFields(existing.fields);
@@ -241,7 +241,7 @@ export class SharePointStore implements Store {
   async createProject(input: NewProject & { id: string; createdAt: string }): Promise<Project> {
     const project: Project = { ...input, latestStatus: null, updatedAt: input.createdAt, version: 1 };
     const { call, result } = await this.create('projects', projectToFields(project));
-    if (result.status === 409) {
+    if (isUniqueViolation(result)) {
       throw new ConflictError(`A project with code '${project.code}' already exists.`);
     }
     return projectFromFields(SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }));
@@ -343,7 +343,7 @@ export class SharePointStore implements Store {
 
       const results = await this.executor.sendTogether(calls);
       const written = results[0];
-      if (written.status === 409 || written.status === 412) {
+      if (isUniqueViolation(written) || written.status === 412) {
         // Another writer filed or changed this week's report since we read it.
         if (input.expectedVersion !== undefined) {
           throw new ConflictError(
@@ -425,10 +425,10 @@ export class SharePointStore implements Store {
 
   /** A write that must land (a revision): retried once more on its own, else a typed error. */
   private async ensureWritten(call: GraphCall, result: GraphResult): Promise<void> {
-    // 409: the revision is already there (a retried save).
-    if (isSuccess(result) || result.status === 409) return;
+    // A unique-key refusal: the revision is already there (a retried save).
+    if (isSuccess(result) || isUniqueViolation(result)) return;
     const again = await this.executor.send({ ...call, dependsOn: undefined });
-    if (isSuccess(again) || again.status === 409) return;
+    if (isSuccess(again) || isUniqueViolation(again)) return;
     throw errorFor(call, again);
   }
 
@@ -465,7 +465,8 @@ export class SharePointStore implements Store {
   async createRaidItem<K extends RaidKind>(item: RaidItemOf<K>): Promise<RaidItemOf<K>> {
     await this.requireProjectItem(item.projectId);
     const { call, result } = await this.create(RAID_LISTS[item.kind], raidToFields({ ...item, version: 1 }));
-    if (result.status === 409) throw new ConflictError(`A ${item.kind} with id ${item.id} already exists.`);
+    if (isUniqueViolation(result))
+      throw new ConflictError(`A ${item.kind} with id ${item.id} already exists.`);
     const fields = SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) });
     return raidFromFields(item.kind, fields) as RaidItemOf<K>;
   }
@@ -525,7 +526,7 @@ export class SharePointStore implements Store {
       'changeRequests',
       changeRequestToFields({ ...cr, version: 1 }),
     );
-    if (result.status === 409) throw new ConflictError(`Change request ${cr.id} already exists.`);
+    if (isUniqueViolation(result)) throw new ConflictError(`Change request ${cr.id} already exists.`);
     return changeRequestFromFields(SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }));
   }
 
@@ -553,7 +554,7 @@ export class SharePointStore implements Store {
     const [cr] = await this.queryEq('changeRequests', 'PmoId', decision.changeRequestId);
     if (!cr) throw new NotFoundError('Change request', decision.changeRequestId);
     const { call, result } = await this.create('decisions', decisionToFields(decision));
-    if (result.status === 409) throw new ConflictError(`Decision ${decision.id} is already recorded.`);
+    if (isUniqueViolation(result)) throw new ConflictError(`Decision ${decision.id} is already recorded.`);
     return decisionFromFields(SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }));
   }
 
