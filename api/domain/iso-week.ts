@@ -74,3 +74,11 @@ export function daysBetween(from: string, to: string): number {
 export function isCalendarDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
 }
+
+/**
+ * The timestamp a record carries: ISO 8601 UTC to the whole second. SharePoint's date-and-time columns
+ * keep no finer, and every store must read back exactly what it was given.
+ */
+export function timestampOf(instant: Date): string {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000).toISOString();
+}

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ApprovalPolicy, ChangeRequest, Decision } from '../domain/change-request';
 import type { IsoWeek } from '../domain/iso-week';
-import { addWeeks, isoWeekOf, isValidTimeZone, weekBounds } from '../domain/iso-week';
+import { addWeeks, isoWeekOf, isValidTimeZone, weekBounds, timestampOf } from '../domain/iso-week';
 import type { Person, PersonRef } from '../domain/people';
 import type { Methodology, NewProject, ProjectPhase, ProjectState, StatusCadence } from '../domain/project';
 import type { Rag, RagAssessment, RagDimension } from '../domain/rag';
@@ -139,7 +139,7 @@ function addDays(date: string, days: number): string {
 }
 
 function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  return timestampOf(new Date(ms));
 }
 
 function clamp(value: number, min: number, max: number): number {

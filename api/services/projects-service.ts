@@ -1,3 +1,4 @@
+import { timestampOf } from '../domain/iso-week';
 import { ValidationError } from '../domain/errors';
 import type { Actor, PersonRef } from '../domain/people';
 import type {
@@ -92,7 +93,7 @@ export class ProjectsService {
     const created = await this.ctx.store.createProject({
       ...project,
       id: this.ctx.newId(),
-      createdAt: this.ctx.clock.now().toISOString(),
+      createdAt: timestampOf(this.ctx.clock.now()),
     });
     // Only once the project exists: a refused write adds no one to the directory.
     await this.rememberPeople(created);
@@ -121,7 +122,7 @@ export class ProjectsService {
       id,
       changes,
       expectedVersion,
-      this.ctx.clock.now().toISOString(),
+      timestampOf(this.ctx.clock.now()),
     );
     await this.rememberPeople(updated);
     return updated;

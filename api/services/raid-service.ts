@@ -1,3 +1,4 @@
+import { timestampOf } from '../domain/iso-week';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { isCalendarDate } from '../domain/iso-week';
 import type { Actor, PersonRef } from '../domain/people';
@@ -82,7 +83,7 @@ export class RaidService {
     input: RaidCreateInput<K>,
   ): Promise<RaidItemOf<K>> {
     const project = await this.project(actor, projectId, true);
-    const now = this.ctx.clock.now().toISOString();
+    const now = timestampOf(this.ctx.clock.now());
     const item = {
       ...DEFAULTS[kind],
       ...input,
@@ -109,7 +110,7 @@ export class RaidService {
     const project = await this.project(actor, projectId, true);
     const current = await this.ctx.store.getRaidItem(kind, itemId);
     if (!current || current.projectId !== project.id) throw new NotFoundError(LABEL[kind], itemId);
-    const next = { ...current, ...changes, updatedAt: this.ctx.clock.now().toISOString() } as RaidItemOf<K>;
+    const next = { ...current, ...changes, updatedAt: timestampOf(this.ctx.clock.now()) } as RaidItemOf<K>;
     checkDates(next);
     return this.ctx.store.updateRaidItem(next, expectedVersion);
   }

@@ -1,3 +1,4 @@
+import { timestampOf } from '../domain/iso-week';
 import { NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
 import type { IsoWeek } from '../domain/iso-week';
 import { isoWeekOf } from '../domain/iso-week';
@@ -69,7 +70,7 @@ export class StatusService {
       // A double submit (a retried card, a double click) files nothing twice.
       return { report: existing, project, created: false, unchanged: true };
     }
-    const now = this.ctx.clock.now().toISOString();
+    const now = timestampOf(this.ctx.clock.now());
     const report: Omit<StatusReport, 'version'> = {
       ...answers,
       id: existing?.id ?? this.ctx.newId(),
