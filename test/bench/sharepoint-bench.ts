@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   const data = generateDemoData({ projects: count, weeks: 1, seed: 11, now, pmoTimeZone });
   console.log(`Creating ${count} projects on the fake SharePoint site (no latency yet) …`);
   for (let i = 0; i < data.projects.length; i += 200) {
-    await Promise.all(data.projects.slice(i, i + 200).map((p) => store.createProject(p)));
+    // Every project running, so each one owes this week's status.
+    await Promise.all(
+      data.projects.slice(i, i + 200).map((p) => store.createProject({ ...p, state: 'active' })),
+    );
   }
 
   fake.setLatency(latencyMs);

@@ -18,12 +18,21 @@ describe('env/ samples', () => {
     const env = read('.env.dev');
     expect(env.AUTH_MODE).toBe('entra');
     expect(() => loadConfig(env)).toThrow(/AAD_APP_CLIENT_ID is required/);
-    const filled = loadConfig({
+    const withApp = {
       ...env,
       AAD_APP_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
       AAD_APP_TENANT_ID: '11111111-2222-4333-8444-666666666666',
+    };
+    expect(() => loadConfig(withApp)).toThrow(/SHAREPOINT_SITE_ID is required when STORE=sharepoint/);
+    const filled = loadConfig({
+      ...withApp,
+      SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/pmo',
+      GRAPH_TENANT_ID: '11111111-2222-4333-8444-666666666666',
+      GRAPH_CLIENT_ID: '11111111-2222-4333-8444-777777777777',
+      GRAPH_CLIENT_SECRET: 'from env/.env.dev.user',
     });
     expect(filled.auth.mode).toBe('entra');
+    expect(filled.store.kind).toBe('sharepoint');
     expect(filled.seedDemoData).toBe(false);
   });
 });
