@@ -60,6 +60,7 @@ export function buildProduct(
     services,
     identity,
     authMode: config.auth.mode,
+    storeKind: store.kind,
     currency: config.currency,
     logger,
   });

@@ -30,6 +30,8 @@ export interface AppOptions {
   services: AppServices;
   identity: IdentityResolver;
   authMode: 'dev' | 'entra';
+  /** Which store serves the data, shown by /api/health. */
+  storeKind: 'sqlite' | 'sharepoint';
   currency: string;
   logger: Logger;
 }
@@ -67,7 +69,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
   api.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', store: options.storeKind });
   });
   const openApi = buildOpenApi();
   api.get('/openapi.json', (_req, res) => {

@@ -12,7 +12,7 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
   it('should answer /api/health without sign-in', async () => {
     const res = await server.as(null)('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.body).toEqual({ status: 'ok', store: 'sqlite' });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff'); // helmet
     expect(res.headers.get('x-powered-by')).toBeNull();
   });

@@ -20,11 +20,14 @@ async function freePort(): Promise<number> {
 }
 
 /** Runs `api/server.ts` as `npm start` does, resolving once it logs that it listens (or exits). */
-function start(env: NodeJS.ProcessEnv): {
+function start(
+  env: NodeJS.ProcessEnv,
+  script = 'api/server.ts',
+): {
   child: ChildProcess;
   ready: Promise<{ code: number | null; stderr: string }>;
 } {
-  const child = spawn(TSX, ['api/server.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
+  const child = spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   const ready = new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -93,5 +96,51 @@ describe('npm start (api/server.ts)', () => {
     const { code, stderr } = await run.ready;
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(/^Configuration error: HOST is 0\.0\.0\.0, but AUTH_MODE=dev/);
+  }, 30_000);
+
+  it('should start SharePoint mode without a tenant (start:sharepoint-local) and serve the same demo', async () => {
+    const port = await freePort();
+    const run = start(
+      { PORT: String(port), LOG_LEVEL: 'info', ENV_NAME: 'local' },
+      'test/fakes/sharepoint-local.ts',
+    );
+    child = run.child;
+    const { code, stderr } = await run.ready;
+    expect({ code, stderr }).toEqual({ code: null, stderr: '' });
+    const res = await fetch(`http://127.0.0.1:${port}/api/portfolio?pageSize=5`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number };
+    expect(body.total).toBeGreaterThanOrEqual(40);
+    const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(health).toEqual({ status: 'ok', store: 'sharepoint' });
+  }, 60_000);
+
+  it('should stop with one line when STORE=sharepoint names no site', async () => {
+    const run = start({ STORE: 'sharepoint', SQLITE_PATH: path.join(dir, 'pmo.db') });
+    child = run.child;
+    const { code, stderr } = await run.ready;
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(
+      /^Configuration error: SHAREPOINT_SITE_ID is required when STORE=sharepoint/,
+    );
+  }, 30_000);
+
+  it('should stop with one line when the SharePoint site cannot be opened', async () => {
+    const run = start({
+      STORE: 'sharepoint',
+      SHAREPOINT_SITE_ID:
+        'contoso.sharepoint.com,2c6c5d5e-1a4b-4c4d-8e9f-0a1b2c3d4e5f,7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a',
+      // Nothing listens on port 9 (discard): Graph is out of reach.
+      GRAPH_BASE_URL: 'http://127.0.0.1:9/',
+      GRAPH_AUTH: 'none',
+    });
+    child = run.child;
+    const { code, stderr } = await run.ready;
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^Could not open the sharepoint store: /);
   }, 30_000);
 });
