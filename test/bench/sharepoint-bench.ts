@@ -3,7 +3,8 @@
  * request: (a) loading the portfolio of 2,000 projects, (b) submitting one week's status for every
  * project through the status service (the API's own path), all at once.
  * Targets: (a) ≤ ceil(N / page size) + 3 Graph requests; (b) ≤ N / 8 requests, every write landed.
- * Options: --projects N --latency MS. Ends with one JSON line of the figures.
+ * Options: --projects N --latency MS --throttle RATE (a share of requests, outer and inner, answered
+ * 429 with Retry-After 0.2 s, to see that throttling costs time, never writes). Ends with one JSON line.
  */
 import { parseArgs } from 'node:util';
 import type { IsoWeek } from '../../api/domain/iso-week';
@@ -18,10 +19,15 @@ import { peakRssMb } from './bench-stats';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { projects: { type: 'string', default: '2000' }, latency: { type: 'string', default: '50' } },
+    options: {
+      projects: { type: 'string', default: '2000' },
+      latency: { type: 'string', default: '50' },
+      throttle: { type: 'string', default: '0' },
+    },
   });
   const count = Number(values.projects);
   const latencyMs = Number(values.latency);
+  const throttle = Number(values.throttle);
   const now = new Date('2026-11-24T12:00:00Z');
   const pmoTimeZone = 'Europe/London';
 
@@ -38,7 +44,10 @@ async function main(): Promise<void> {
   }
 
   fake.setLatency(latencyMs);
-  console.log(`Fake Graph now adds ${latencyMs} ms to every HTTP request.\n`);
+  if (throttle > 0) fake.throttleRandomly({ rate: throttle, retryAfter: '0.2', seed: 3 });
+  console.log(
+    `Fake Graph now adds ${latencyMs} ms to every HTTP request${throttle > 0 ? ` and throttles ${throttle * 100}% of them` : ''}.\n`,
+  );
 
   // (a) the portfolio
   fake.resetLog();
@@ -95,6 +104,11 @@ async function main(): Promise<void> {
   const innerRequests = fake.requests.reduce((n, r) => n + (r.batch?.length ?? 1), 0);
   const failed = results.filter((r) => r.status === 'rejected');
   fake.setLatency(0);
+  fake.throttleRandomly(null);
+  const throttled = fake.requests.reduce(
+    (n, r) => n + (r.status === 429 ? 1 : 0) + (r.batch?.filter((b) => b.status === 429).length ?? 0),
+    0,
+  );
 
   // Every write landed: one report per project, and each project carries it.
   const reports = fake.itemsOf(sharepoint.siteId, 'PMO Status Reports');
@@ -120,8 +134,9 @@ async function main(): Promise<void> {
     bench: 'sharepoint',
     projects: count,
     latencyMs,
+    throttle,
     portfolio: { requests: portfolioRequests, target: portfolioTarget, ms: portfolioMs },
-    submit: { requests: submitRequests, innerRequests, target: submitTarget, ms: submitMs, lost },
+    submit: { requests: submitRequests, innerRequests, target: submitTarget, ms: submitMs, throttled, lost },
     peakRssMb: peakRssMb(),
   };
   await store.close();

@@ -197,6 +197,34 @@ describe('SharePointStore on the fake Graph', () => {
       expect(h.timing.waits.filter((w) => w >= 2128 && w <= 2128 + 213)).toHaveLength(2);
     });
 
+    it('should retry a throttled request inside a $batch together with the requests that depended on it (424)', async () => {
+      const p = await store.createProject(projectInput({ code: 'THR-424' }));
+      h.fake.injectFault({ status: 429, retryAfter: '0.5', match: (r) => r.inBatch && r.method === 'POST' });
+      const saved = await store.saveStatusReport(statusSave(p.id, '2026-W11'));
+      expect(saved.project.latestStatus?.week).toBe('2026-W11');
+      const [first, again] = h.fake.requests.filter((r) => r.batch?.some((b) => b.method !== 'GET'));
+      expect(first.batch?.map((b) => b.status)).toEqual([429, 424]);
+      expect(again.batch?.map((b) => `${b.method} ${b.status}`)).toEqual(['POST 201', 'PATCH 200']);
+      expect(h.fake.itemsOf(h.siteId, 'PMO Status Reports')).toHaveLength(1);
+    });
+
+    it('should identify itself to SharePoint in every request', async () => {
+      const seen: string[] = [];
+      const original = globalThis.fetch;
+      const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+        seen.push(new Headers(init?.headers).get('User-Agent') ?? '(none)');
+        return original(input, init);
+      });
+      try {
+        await store.isEmpty();
+        await Promise.all([store.getProject('a'), store.getProject('b'), store.getPerson('c')]);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(seen.length).toBeGreaterThan(0);
+      for (const agent of seen) expect(agent).toBe('ISV|PMO Hub|PmoHub/0.1');
+    });
+
     it('should retry a throttled request (429, then 503) and succeed', async () => {
       h.fake.injectFault({ status: 429, retryAfter: '1' });
       h.fake.injectFault({ status: 503 });

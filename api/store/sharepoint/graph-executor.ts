@@ -13,6 +13,12 @@ import {
 /** Graph's documented ceiling for one JSON `$batch`. */
 export const MAX_BATCH_REQUESTS = 20;
 
+/**
+ * SharePoint asks apps to decorate their traffic (`ISV|Company|App/Version`) so it throttles them by name
+ * rather than as unidentified traffic, which is throttled first.
+ */
+export const USER_AGENT = 'ISV|PMO Hub|PmoHub/0.1';
+
 export interface GraphExecutorOptions {
   /** The Graph root the client talks to, e.g. `https://graph.microsoft.com/v1.0`: nextLinks are made relative to it. */
   graphRoot: string;
@@ -173,7 +179,7 @@ export class GraphExecutor {
 
   private async direct(call: GraphCall): Promise<GraphResult> {
     this.requestCount += 1;
-    let request = this.client.api(call.url).responseType(ResponseType.RAW);
+    let request = this.client.api(call.url).responseType(ResponseType.RAW).header('User-Agent', USER_AGENT);
     for (const [name, value] of Object.entries(call.headers ?? {})) request = request.header(name, value);
     let response: Response;
     switch (call.method) {
@@ -229,6 +235,7 @@ export class GraphExecutor {
     const response = (await this.client
       .api('/$batch')
       .responseType(ResponseType.RAW)
+      .header('User-Agent', USER_AGENT)
       .post({ requests })) as Response;
     const outer = await readResponse(response);
     if (outer.status !== 200) {
