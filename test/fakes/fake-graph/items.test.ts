@@ -122,7 +122,9 @@ describe('list items: typed validation', () => {
       body: '{"fields":',
     });
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.message).toMatch(/^Unable to read JSON request payload/);
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Unable to read JSON request payload/,
+    );
     const text = await fetch(`${fake.graphRoot}${items}`, { method: 'POST', body: 'Title=x' });
     expect(text.status).toBe(415);
   });

@@ -318,7 +318,9 @@ describe('sites, lists and columns', () => {
       expectGraphError(await call(fake, 'DELETE', site), 405, 'Request_BadRequest');
       const beta = await fetch(`${fake.url}beta${site}`);
       expect(beta.status).toBe(400);
-      expect((await beta.json()).error.message).toMatch(/serves only \/v1\.0/);
+      expect(((await beta.json()) as { error: { message: string } }).error.message).toMatch(
+        /serves only \/v1\.0/,
+      );
     });
 
     it('should refuse unknown, repeated and misplaced query options', async () => {
