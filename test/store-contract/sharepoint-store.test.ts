@@ -31,6 +31,19 @@ async function listIds(h: SharePointHarness): Promise<Map<string, string>> {
   return new Map(body.value.map((l) => [l.displayName, l.id]));
 }
 
+/** A projects list as an older or hand-made set-up left it, before PMO Hub provisions the site. */
+async function createProjectsList(
+  h: SharePointHarness,
+  columns: Array<Record<string, unknown>>,
+): Promise<void> {
+  const res = await fetch(`${h.fake.graphRoot}/sites/${h.siteId}/lists`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ displayName: 'PMO Projects', columns, list: { template: 'genericList' } }),
+  });
+  expect(res.status).toBe(201);
+}
+
 const itemsOf = (path: string) => /\/lists\/[^/]+\/items/.test(path);
 const writes = (log: RequestLogEntry[]) =>
   log
@@ -307,18 +320,10 @@ describe('SharePointStore on the fake Graph', () => {
       const bare = await startSharePoint({ provision: false });
       try {
         // An older PMO Hub made the projects list with two columns, Code not indexed.
-        await fetch(`${bare.fake.graphRoot}/sites/${bare.siteId}/lists`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            displayName: 'PMO Projects',
-            columns: [
-              { name: 'PmoId', text: {}, indexed: true },
-              { name: 'Code', text: {} },
-            ],
-            list: { template: 'genericList' },
-          }),
-        });
+        await createProjectsList(bare, [
+          { name: 'PmoId', text: {}, indexed: true },
+          { name: 'Code', text: {} },
+        ]);
         await expect(
           SharePointStore.open({ executor: bare.executor, site: { id: bare.siteId } }),
         ).rejects.toThrow(/npm run provision:sharepoint/);
@@ -341,15 +346,7 @@ describe('SharePointStore on the fake Graph', () => {
     it('should refuse to retype a column that holds a PMO’s data', async () => {
       const bare = await startSharePoint({ provision: false });
       try {
-        await fetch(`${bare.fake.graphRoot}/sites/${bare.siteId}/lists`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            displayName: 'PMO Projects',
-            columns: [{ name: 'PercentComplete', text: {} }],
-            list: { template: 'genericList' },
-          }),
-        });
+        await createProjectsList(bare, [{ name: 'PercentComplete', text: {} }]);
         await expect(
           provisionSharePoint(bare.executor, { id: bare.siteId }, { currencyLocale: 'en-us' }),
         ).rejects.toThrow(/PMO Projects.PercentComplete is of type text but PMO Hub needs number/);

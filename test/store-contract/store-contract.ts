@@ -14,7 +14,12 @@ import type {
   PortfolioQuery,
   PortfolioSort,
 } from '../../api/domain/portfolio';
-import { PORTFOLIO_SORTS, rollUp } from '../../api/domain/portfolio';
+import {
+  comparePortfolio,
+  matchesPortfolioFilter,
+  PORTFOLIO_SORTS,
+  rollUp,
+} from '../../api/domain/portfolio';
 import type { Project } from '../../api/domain/project';
 import { METHODOLOGIES, overallRagOf, PROJECT_PHASES } from '../../api/domain/project';
 import type { Rag, RagOrNone } from '../../api/domain/rag';
@@ -34,8 +39,6 @@ import {
   PM,
   projectInput,
   rag,
-  referenceMatch,
-  referenceOrder,
   risk,
   seededRandom,
   SPONSOR,
@@ -129,6 +132,13 @@ async function allPages(
 }
 
 const codes = (projects: readonly Project[]) => projects.map((p) => p.code);
+
+/**
+ * What the portfolio means is the domain's (`matchesPortfolioFilter`, `comparePortfolio`, unit-tested on
+ * their own): the SQL store must agree with it, and the SharePoint store runs it.
+ */
+const ordered = (projects: readonly Project[], sort: PortfolioSort, order: 'asc' | 'desc') =>
+  [...projects].sort(comparePortfolio(sort, order));
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -487,7 +497,7 @@ function describePortfolio(makeStore: () => Promise<StoreUnderTest>): void {
     const store = () => shared().store;
     const model = () => shared().data;
     const expected = (filter: PortfolioFilter) =>
-      model().filter((p) => referenceMatch(p, filter, STALE_BEFORE));
+      model().filter((p) => matchesPortfolioFilter(p, filter, STALE_BEFORE));
 
     it('should store every project as created and updated by its reports', async () => {
       for (const p of model()) {
@@ -532,7 +542,7 @@ function describePortfolio(makeStore: () => Promise<StoreUnderTest>): void {
       expect(pages.map((p) => p.total)).toEqual([130, 130, 130, 130]);
       const seen = pages.flatMap((p) => codes(p.items));
       expect(new Set(seen).size).toBe(PORTFOLIO_SIZE);
-      expect(seen).toEqual(codes(referenceOrder(model(), 'code', 'asc')));
+      expect(seen).toEqual(codes(ordered(model(), 'code', 'asc')));
       const again = await store().queryPortfolio({ ...q, page: 2 });
       expect(codes(again.items)).toEqual(codes(pages[1].items));
     });
@@ -553,7 +563,7 @@ function describePortfolio(makeStore: () => Promise<StoreUnderTest>): void {
       'should sort by %s %s across pages, ties broken by code ascending',
       async (sort, order) => {
         const { items } = await allPages(store(), query({ sort, order, pageSize: 50 }));
-        expect(codes(items)).toEqual(codes(referenceOrder(model(), sort, order)));
+        expect(codes(items)).toEqual(codes(ordered(model(), sort, order)));
       },
     );
 
@@ -563,7 +573,7 @@ function describePortfolio(makeStore: () => Promise<StoreUnderTest>): void {
         const matches = expected(filter);
         const q = query({ filter, sort: 'percentComplete', order: 'desc', pageSize: 20 });
         const { pages, items } = await allPages(store(), q);
-        expect(codes(items)).toEqual(codes(referenceOrder(matches, 'percentComplete', 'desc')));
+        expect(codes(items)).toEqual(codes(ordered(matches, 'percentComplete', 'desc')));
         for (const page of pages) {
           expect(page.total).toBe(matches.length);
         }
@@ -574,8 +584,8 @@ function describePortfolio(makeStore: () => Promise<StoreUnderTest>): void {
     it('should judge staleness against the week it is given', async () => {
       for (const staleBefore of ['2026-W07', '2026-W11', '2026-W12'] as IsoWeek[]) {
         const page = await store().queryPortfolio(query({ filter: { stale: true }, staleBefore }));
-        const reference = model().filter((p) => referenceMatch(p, { stale: true }, staleBefore));
-        expect(codes(page.items)).toEqual(codes(referenceOrder(reference, 'code', 'asc')));
+        const reference = model().filter((p) => matchesPortfolioFilter(p, { stale: true }, staleBefore));
+        expect(codes(page.items)).toEqual(codes(ordered(reference, 'code', 'asc')));
         expectRollupsToEqual(page, rollUp(reference, staleBefore));
       }
     });
@@ -639,8 +649,8 @@ function describeHostileText(makeStore: () => Promise<StoreUnderTest>): void {
     const shared = sharedStore(makeStore, seedHostile);
     const run = async (filter: PortfolioFilter) => {
       const page = await shared().store.queryPortfolio(query({ filter }));
-      const reference = shared().data.filter((p) => referenceMatch(p, filter, STALE_BEFORE));
-      expect(codes(page.items)).toEqual(codes(referenceOrder(reference, 'code', 'asc')));
+      const reference = shared().data.filter((p) => matchesPortfolioFilter(p, filter, STALE_BEFORE));
+      expect(codes(page.items)).toEqual(codes(ordered(reference, 'code', 'asc')));
       expect(page.total).toBe(reference.length);
       expectRollupsToEqual(page, rollUp(reference, STALE_BEFORE));
       return codes(page.items);

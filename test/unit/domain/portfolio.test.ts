@@ -1,6 +1,15 @@
 import type { IsoWeek } from '../../../api/domain/iso-week';
 import type { PersonRef } from '../../../api/domain/people';
-import { emptyTotals, rollUp, summarize, toRow } from '../../../api/domain/portfolio';
+import type { PortfolioQuery } from '../../../api/domain/portfolio';
+import {
+  comparePortfolio,
+  emptyTotals,
+  matchesPortfolioFilter,
+  portfolioPageOf,
+  rollUp,
+  summarize,
+  toRow,
+} from '../../../api/domain/portfolio';
 import type { LatestStatus, Project, ProjectState } from '../../../api/domain/project';
 import { isStale, staleThreshold } from '../../../api/domain/project';
 import type { Rag } from '../../../api/domain/rag';
@@ -303,5 +312,59 @@ describe('isStale', () => {
     ['the previous week after a 53-week year', 'active', '2026-W53', '2027-W01' as IsoWeek, false],
   ])('should judge %s', (_label, state, week, current, stale) => {
     expect(isStale(at(state, week), staleThreshold(current))).toBe(stale);
+  });
+});
+
+describe('the portfolio query in memory', () => {
+  const codesOf = (projects: Project[]) => projects.map((p) => p.code);
+  const matching = (filter: Parameters<typeof matchesPortfolioFilter>[1]) =>
+    codesOf(ALL.filter((p) => matchesPortfolioFilter(p, filter, STALE_BEFORE)));
+
+  it('should narrow by each filter, values within one filter being alternatives', () => {
+    expect(matching({})).toEqual(['A1', 'A2', 'B1', 'B2', 'C1']);
+    expect(matching({ program: ['Apollo', 'Cygnus'] })).toEqual(['A1', 'A2', 'C1']);
+    expect(matching({ program: ['Apollo'], department: ['IT'] })).toEqual(['A1']);
+    expect(matching({ rag: ['notReported', 'red'] })).toEqual(['A2', 'B2', 'C1']);
+    expect(matching({ state: ['onHold'] })).toEqual(['C1']);
+    expect(matching({ sponsor: ['sponsor-ada'] })).toEqual(['A2', 'B1']);
+    expect(matching({ stale: true })).toEqual(['B1', 'B2']);
+    expect(matching({ stale: false })).toEqual(['A1', 'A2', 'C1']);
+    expect(matching({ involving: 'sponsor-sam' })).toEqual(['A1', 'A2', 'C1']);
+    expect(matching({ involving: 'pm-1' })).toEqual(['A1', 'A2', 'B1', 'B2', 'C1']);
+    expect(matching({ involving: 'nobody' })).toEqual([]);
+  });
+
+  it('should search code, title, program, department and PM name without case, never across fields', () => {
+    expect(matching({ q: 'BOREALIS' })).toEqual(['B1', 'B2']);
+    expect(matching({ q: 'pat man' })).toEqual(['A1', 'A2', 'B1', 'B2', 'C1']);
+    expect(matching({ q: 'project c1' })).toEqual(['C1']);
+    expect(matching({ q: 'apollo it' })).toEqual([]);
+  });
+
+  it('should sort by the key, ties by code ascending whatever the direction, never-reported first', () => {
+    const sorted = (sort: Parameters<typeof comparePortfolio>[0], order: 'asc' | 'desc') =>
+      codesOf([...ALL].sort(comparePortfolio(sort, order)));
+    expect(sorted('overallRag', 'desc')).toEqual(['A2', 'B1', 'A1', 'B2', 'C1']);
+    expect(sorted('lastStatus', 'asc')).toEqual(['B2', 'C1', 'B1', 'A2', 'A1']);
+    expect(sorted('lastStatus', 'desc')).toEqual(['A1', 'A2', 'B1', 'B2', 'C1']);
+    expect(sorted('scheduleVariance', 'desc')).toEqual(['B2', 'A1', 'C1', 'B1', 'A2']);
+    expect(sorted('budgetVariance', 'asc')).toEqual(['A2', 'B1', 'B2', 'C1', 'A1']);
+  });
+
+  it('should page the sorted matches and roll up every match, not just the page', () => {
+    const query: PortfolioQuery = {
+      filter: { department: ['IT'] },
+      sort: 'code',
+      order: 'desc',
+      page: 2,
+      pageSize: 2,
+      staleBefore: STALE_BEFORE,
+    };
+    const page = portfolioPageOf(ALL, query);
+    expect(page.total).toBe(3);
+    expect(codesOf(page.items)).toEqual(['A1']);
+    expect(page.totals.projects).toBe(3);
+    expect(page.totals.stale).toBe(2);
+    expect(page.byProgram.map((g) => g.key)).toEqual(['Apollo', 'Borealis']);
   });
 });
