@@ -1,26 +1,14 @@
 /**
- * Data builders and the reference model the store contract compares against. Everything here is plain
- * domain data: nothing knows which adapter runs.
+ * Data builders and comparison helpers for the store contract. Everything here is plain domain data:
+ * nothing knows which adapter runs.
  */
 import type { ChangeRequest, ChangeRequestState, Decision } from '../../api/domain/change-request';
 import type { IsoWeek } from '../../api/domain/iso-week';
 import type { Person, PersonRef } from '../../api/domain/people';
-import type {
-  PortfolioFilter,
-  PortfolioRollups,
-  PortfolioSort,
-  RollupTotals,
-} from '../../api/domain/portfolio';
-import type { NewProject, Project } from '../../api/domain/project';
-import {
-  budgetVariance,
-  isStale,
-  overallRagOf,
-  phaseRank,
-  scheduleVarianceDays,
-} from '../../api/domain/project';
+import type { PortfolioRollups, RollupTotals } from '../../api/domain/portfolio';
+import type { NewProject } from '../../api/domain/project';
 import type { Rag, RagAssessment } from '../../api/domain/rag';
-import { ragRank, suggestedOverall } from '../../api/domain/rag';
+import { suggestedOverall } from '../../api/domain/rag';
 import type { DecisionLogEntry, Issue, Risk } from '../../api/domain/raid';
 import type { StatusReport } from '../../api/domain/status-report';
 import type { SaveStatusReport } from '../../api/store/store';
