@@ -1,3 +1,4 @@
+import type { WeekdayNumbers } from 'luxon';
 import { DateTime, IANAZone } from 'luxon';
 
 /** An ISO 8601 week, written `YYYY-Www` (e.g. `2026-W48`). Zero-padded, so strings sort in time order. */
@@ -81,4 +82,22 @@ export function isCalendarDate(value: string): boolean {
  */
 export function timestampOf(instant: Date): string {
   return new Date(Math.floor(instant.getTime() / 1000) * 1000).toISOString();
+}
+
+/**
+ * The instant of a weekday and local time (HH:mm) within an ISO week, in a time zone. A local time that
+ * does not exist (skipped by a daylight-saving change) moves forward, as clocks do.
+ */
+export function instantInWeek(
+  week: IsoWeek,
+  weekday: WeekdayNumbers,
+  localTime: string,
+  timeZone: string,
+): Date {
+  const [year, number] = week.split('-W').map(Number);
+  const [hour, minute] = localTime.split(':').map(Number);
+  return DateTime.fromObject(
+    { weekYear: year, weekNumber: number, weekday, hour, minute },
+    { zone: timeZone },
+  ).toJSDate();
 }

@@ -10,6 +10,8 @@ export interface Person extends PersonRef {
   department?: string;
   jobTitle?: string;
   timeZone?: string;
+  /** Away through this date (YYYY-MM-DD, in their own zone): no status requests until they are back. */
+  awayUntil?: string;
 }
 
 /** The PMO's own staff. Their roles come from configuration (Entra object ids or group ids). */

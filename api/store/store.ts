@@ -1,3 +1,4 @@
+import type { ConversationRecord, DeliveryRecord } from '../domain/bot-delivery';
 import type { ChangeRequest, ChangeRequestState, Decision } from '../domain/change-request';
 import type { IsoWeek } from '../domain/iso-week';
 import type { Person } from '../domain/people';
@@ -5,6 +6,7 @@ import type { PortfolioPage, PortfolioQuery } from '../domain/portfolio';
 import type { LatestStatus, NewProject, Project, ProjectChanges } from '../domain/project';
 import type { RaidItem, RaidItemOf, RaidKind } from '../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../domain/status-report';
+import type { StatusRequest, StatusRequestState } from '../domain/status-request';
 
 /**
  * Persistence for PMO Hub. Two adapters implement it (embedded SQLite, SharePoint lists through Graph)
@@ -24,6 +26,8 @@ export interface Store {
   getPerson(id: string): Promise<Person | undefined>;
   findPersonByEmail(email: string): Promise<Person | undefined>;
   listPeople(): Promise<Person[]>;
+  /** Marks a person away through `until` (YYYY-MM-DD), or back (null). Unknown ids throw NotFoundError. */
+  setAway(personId: string, until: string | null): Promise<Person>;
 
   // Projects
   createProject(project: NewProject & { id: string; createdAt: string }): Promise<Project>;
@@ -63,6 +67,33 @@ export interface Store {
   listChangeRequests(filter: { projectId?: string; state?: ChangeRequestState[] }): Promise<ChangeRequest[]>;
   appendDecision(decision: Decision): Promise<Decision>;
   listDecisions(changeRequestId: string): Promise<Decision[]>;
+
+  // Weekly status requests (the bot's cycle)
+  /**
+   * Files the request for its (project, week) unless one exists, atomically: two cycles racing (two
+   * servers) file one. Returns the stored request and whether this call created it.
+   */
+  createStatusRequest(request: StatusRequest): Promise<{ request: StatusRequest; created: boolean }>;
+  getStatusRequest(id: string): Promise<StatusRequest | undefined>;
+  findStatusRequest(projectId: string, week: IsoWeek): Promise<StatusRequest | undefined>;
+  /** `request.version` is ignored; the stored version must equal `expectedVersion`. */
+  updateStatusRequest(request: StatusRequest, expectedVersion: number): Promise<StatusRequest>;
+  /** Oldest week first, then by project id. */
+  listStatusRequests(filter: {
+    week?: IsoWeek;
+    states?: StatusRequestState[];
+    projectId?: string;
+  }): Promise<StatusRequest[]>;
+
+  // Conversations with the bot, and proactive deliveries
+  saveConversation(record: ConversationRecord): Promise<void>;
+  getConversation(key: string): Promise<ConversationRecord | undefined>;
+  deleteConversation(key: string): Promise<void>;
+  getDelivery(key: string): Promise<DeliveryRecord | undefined>;
+  /** Inserts a delivery unless its key exists, atomically; false when it existed. */
+  claimDelivery(record: DeliveryRecord): Promise<boolean>;
+  /** Replaces a delivery record (creating it if absent). */
+  saveDelivery(record: DeliveryRecord): Promise<void>;
 
   /**
    * Optional, for bulk jobs such as seeding: runs `work` (which calls this store's own methods) with its

@@ -6,7 +6,7 @@ import { ConflictError, UnavailableError } from '../../api/domain/errors';
 import type { IsoWeek } from '../../api/domain/iso-week';
 import type { PortfolioQuery } from '../../api/domain/portfolio';
 import { GraphRequestError } from '../../api/store/sharepoint/graph-errors';
-import { listSpec } from '../../api/store/sharepoint/list-schema';
+import { listSpec, SCHEMA_VERSION } from '../../api/store/sharepoint/list-schema';
 import { provisionSharePoint } from '../../api/store/sharepoint/provisioning';
 import { SharePointStore } from '../../api/store/sharepoint/sharepoint-store';
 import type { RequestLogEntry } from '../fakes/fake-graph/types';
@@ -335,7 +335,7 @@ describe('SharePointStore on the fake Graph', () => {
         expect(report.unchanged).toBe(false);
         expect(report.columnsIndexed).toEqual(['PMO Projects.Code']);
         expect(report.columnsAdded).toContain('PMO Projects.Program');
-        expect(report.schemaVersion).toEqual({ before: undefined, after: 1 });
+        expect(report.schemaVersion).toEqual({ before: undefined, after: SCHEMA_VERSION });
         const opened = await SharePointStore.open({ executor: bare.executor, site: { id: bare.siteId } });
         expect(await opened.isEmpty()).toBe(true);
       } finally {

@@ -73,6 +73,10 @@ describe('SqliteStore', () => {
       DROP INDEX projects_phase;
       CREATE INDEX projects_phase ON projects(phase, code);
       ALTER TABLE projects DROP COLUMN phase_rank;
+      ALTER TABLE people DROP COLUMN away_until;
+      DROP TABLE status_requests;
+      DROP TABLE conversations;
+      DROP TABLE deliveries;
       PRAGMA user_version = 1;
     `);
     await store.close();

@@ -24,6 +24,8 @@ import type { Project } from '../../api/domain/project';
 import { METHODOLOGIES, overallRagOf, PROJECT_PHASES } from '../../api/domain/project';
 import type { Rag, RagOrNone } from '../../api/domain/rag';
 import type { Store } from '../../api/store/store';
+import type { ConversationRecord, DeliveryRecord } from '../../api/domain/bot-delivery';
+import type { StatusRequest } from '../../api/domain/status-request';
 import type { ProjectInput } from './contract-fixtures';
 import {
   addDays,
@@ -64,6 +66,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeRaid(makeStore);
     describeChangeRequests(makeStore);
     describeConcurrentWriters(makeStore);
+    describeStatusCycle(makeStore);
     describeBatch(makeStore);
   });
 }
@@ -1138,6 +1141,149 @@ function describeBatch(makeStore: () => Promise<StoreUnderTest>): void {
       const input = projectInput({ code: 'BAT-NEST' });
       await s.runInBatch(() => s.runInBatch!(async () => s.createProject(input)));
       expect(await s.getProject(input.id)).toMatchObject({ code: 'BAT-NEST' });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function describeStatusCycle(makeStore: () => Promise<StoreUnderTest>): void {
+  describe('the weekly status cycle', () => {
+    const store = freshStore(makeStore);
+
+    const request = (
+      projectId: string,
+      week: string,
+      overrides: Partial<StatusRequest> = {},
+    ): StatusRequest => ({
+      id: nextId('request'),
+      projectId,
+      week: week as IsoWeek,
+      state: 'pending',
+      sentAt: null,
+      remindedAt: null,
+      escalatedAt: null,
+      reason: null,
+      cardActivityId: null,
+      conversationId: null,
+      createdAt: AT,
+      version: 1,
+      ...overrides,
+    });
+
+    it('should file one request per project and week, however many cycles race', async () => {
+      const project = await store().createProject(projectInput({ code: 'REQ-001' }));
+      const attempts = Array.from({ length: 6 }, () => request(project.id, '2026-W11'));
+      const results = await Promise.all(attempts.map((r) => store().createStatusRequest(r)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const winner = results.find((r) => r.created)!.request;
+      for (const r of results) expect(r.request).toEqual(winner);
+      expect(await store().findStatusRequest(project.id, '2026-W11' as IsoWeek)).toEqual(winner);
+      expect(await store().getStatusRequest(winner.id)).toEqual(winner);
+      expect(await store().listStatusRequests({ week: '2026-W11' as IsoWeek })).toEqual([winner]);
+    });
+
+    it('should refuse a request for an unknown project', async () => {
+      await expect(
+        store().createStatusRequest(request(nextId('project'), '2026-W11')),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('should update a request at the version read, and refuse a stale one', async () => {
+      const project = await store().createProject(projectInput({ code: 'REQ-002' }));
+      const { request: filed } = await store().createStatusRequest(request(project.id, '2026-W11'));
+      const sent = await store().updateStatusRequest(
+        { ...filed, sentAt: LATER, cardActivityId: 'activity-1', conversationId: 'a:conv' },
+        1,
+      );
+      expect(sent).toMatchObject({
+        version: 2,
+        sentAt: LATER,
+        cardActivityId: 'activity-1',
+        conversationId: 'a:conv',
+      });
+      expect(await store().getStatusRequest(filed.id)).toEqual(sent);
+      await expect(store().updateStatusRequest({ ...filed, state: 'overdue' }, 1)).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      await expect(
+        store().updateStatusRequest({ ...filed, id: nextId('request') }, 1),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('should list requests by week, state and project, oldest week first', async () => {
+      const a = await store().createProject(projectInput({ code: 'REQ-A' }));
+      const b = await store().createProject(projectInput({ code: 'REQ-B' }));
+      await store().createStatusRequest(request(a.id, '2026-W12', { state: 'overdue' }));
+      await store().createStatusRequest(request(a.id, '2026-W11', { state: 'submitted' }));
+      await store().createStatusRequest(request(b.id, '2026-W11', { state: 'excused', reason: 'On hold' }));
+      const all = await store().listStatusRequests({});
+      expect(all.map((r) => r.week)).toEqual(['2026-W11', '2026-W11', '2026-W12']);
+      expect(
+        (await store().listStatusRequests({ states: ['excused', 'overdue'] })).map((r) => r.state),
+      ).toEqual(['excused', 'overdue']);
+      expect(await store().listStatusRequests({ projectId: b.id })).toHaveLength(1);
+      expect(await store().listStatusRequests({ week: '2026-W13' as IsoWeek })).toEqual([]);
+      expect(await store().listStatusRequests({ projectId: "x' or '1' eq '1" })).toEqual([]);
+    });
+
+    it('should mark a person away and back, keeping it through later sign-ins', async () => {
+      const someone = await store().upsertPerson(person(40, 'Avery Away'));
+      expect(await store().setAway(someone.id, '2026-03-20')).toMatchObject({ awayUntil: '2026-03-20' });
+      await store().upsertPerson({ id: someone.id, name: 'Avery Away', email: someone.email });
+      expect((await store().getPerson(someone.id))?.awayUntil).toBe('2026-03-20');
+      const back = await store().setAway(someone.id, null);
+      expect(back.awayUntil).toBeUndefined();
+      await expect(store().setAway(nextId('person'), '2026-03-20')).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('should keep, replace and remove where the bot reaches someone', async () => {
+      const record: ConversationRecord = {
+        key: PM.id,
+        kind: 'personal',
+        conversationId: 'a:1Xq-very-long-conversation-id'.padEnd(300, 'x'),
+        serviceUrl: 'https://smba.trafficmanager.net/teams/',
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        reference: JSON.stringify({ conversation: { id: 'a:1' }, user: { id: '29:1' } }),
+        updatedAt: AT,
+      };
+      await store().saveConversation(record);
+      expect(await store().getConversation(PM.id)).toEqual(record);
+      const moved = { ...record, conversationId: 'a:2', updatedAt: LATER };
+      await store().saveConversation(moved);
+      expect(await store().getConversation(PM.id)).toEqual(moved);
+      await store().deleteConversation(PM.id);
+      expect(await store().getConversation(PM.id)).toBeUndefined();
+      await store().deleteConversation(PM.id); // removing twice is fine (an uninstall retried)
+    });
+
+    it('should let exactly one sender claim a delivery, and record how it ended', async () => {
+      const delivery: DeliveryRecord = {
+        key: 'statusRequest:abc',
+        purpose: 'statusRequest',
+        recipientId: PM.id,
+        conversationId: 'a:1',
+        state: 'sending',
+        attempts: 0,
+        lastError: null,
+        activityId: null,
+        createdAt: AT,
+        updatedAt: AT,
+      };
+      const claims = await Promise.all(Array.from({ length: 5 }, () => store().claimDelivery(delivery)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store().getDelivery(delivery.key)).toEqual(delivery);
+      const sent = {
+        ...delivery,
+        state: 'sent' as const,
+        attempts: 2,
+        activityId: '1:abc',
+        updatedAt: LATER,
+      };
+      await store().saveDelivery(sent);
+      expect(await store().getDelivery(delivery.key)).toEqual(sent);
+      expect(await store().claimDelivery(delivery)).toBe(false);
+      expect(await store().getDelivery('nothing')).toBeUndefined();
     });
   });
 }

@@ -1,3 +1,4 @@
+import type { ConversationRecord, DeliveryRecord } from '../../domain/bot-delivery';
 import type { ChangeRequest, Decision } from '../../domain/change-request';
 import type { IsoWeek } from '../../domain/iso-week';
 import type { Person, PersonRef } from '../../domain/people';
@@ -7,6 +8,7 @@ import type { Rag, RagOrNone } from '../../domain/rag';
 import { needsOverrideReason } from '../../domain/rag';
 import type { DecisionLogEntry, Issue, RaidItem, RaidKind, Risk, Score } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision, StatusSource } from '../../domain/status-report';
+import type { StatusRequest } from '../../domain/status-request';
 
 /**
  * Domain records to SharePoint list fields and back: one pair of functions per list (see list-schema).
@@ -74,6 +76,7 @@ export function personToFields(p: Person, at: string): Fields {
     Department: p.department ?? null,
     JobTitle: p.jobTitle ?? null,
     TimeZone: p.timeZone ?? null,
+    AwayUntil: toSpDate(p.awayUntil ?? null),
     UpdatedAt: toSpInstant(at),
   };
 }
@@ -86,6 +89,8 @@ export function personFromFields(f: Fields): Person {
   if (department) p.department = department;
   if (jobTitle) p.jobTitle = jobTitle;
   if (timeZone) p.timeZone = timeZone;
+  const awayUntil = dateOrNull(f, 'AwayUntil');
+  if (awayUntil) p.awayUntil = awayUntil;
   return p;
 }
 
@@ -410,5 +415,100 @@ export function decisionFromFields(f: Fields): Decision {
     comment: str(f, 'Comment'),
     at: instant(f, 'DecidedAt'),
     channel: str(f, 'Channel') as Decision['channel'],
+  };
+}
+
+// ---- the weekly status cycle ----
+
+export const requestKey = reportKey;
+
+export function statusRequestToFields(r: StatusRequest): Fields {
+  return {
+    Title: r.week,
+    PmoId: r.id,
+    ProjectId: r.projectId,
+    Week: r.week,
+    RequestKey: requestKey(r.projectId, r.week),
+    RequestState: r.state,
+    SentAt: toSpInstantOrNull(r.sentAt),
+    RemindedAt: toSpInstantOrNull(r.remindedAt),
+    EscalatedAt: toSpInstantOrNull(r.escalatedAt),
+    Reason: r.reason,
+    CardActivityId: r.cardActivityId,
+    ConversationId: r.conversationId,
+    CreatedAt: toSpInstant(r.createdAt),
+    PmoVersion: r.version,
+  };
+}
+
+export function statusRequestFromFields(f: Fields): StatusRequest {
+  return {
+    id: str(f, 'PmoId'),
+    projectId: str(f, 'ProjectId'),
+    week: str(f, 'Week') as IsoWeek,
+    state: str(f, 'RequestState') as StatusRequest['state'],
+    sentAt: instantOrNull(f, 'SentAt'),
+    remindedAt: instantOrNull(f, 'RemindedAt'),
+    escalatedAt: instantOrNull(f, 'EscalatedAt'),
+    reason: strOrNull(f, 'Reason'),
+    cardActivityId: strOrNull(f, 'CardActivityId'),
+    conversationId: strOrNull(f, 'ConversationId'),
+    createdAt: instant(f, 'CreatedAt'),
+    version: num(f, 'PmoVersion'),
+  };
+}
+
+export function conversationToFields(c: ConversationRecord): Fields {
+  return {
+    Title: c.key,
+    ConversationKey: c.key,
+    ConversationKind: c.kind,
+    ConversationId: c.conversationId,
+    ServiceUrl: line(c.serviceUrl),
+    TenantId: c.tenantId,
+    Reference: c.reference,
+    UpdatedAt: toSpInstant(c.updatedAt),
+  };
+}
+
+export function conversationFromFields(f: Fields): ConversationRecord {
+  return {
+    key: str(f, 'ConversationKey'),
+    kind: str(f, 'ConversationKind') as ConversationRecord['kind'],
+    conversationId: str(f, 'ConversationId'),
+    serviceUrl: str(f, 'ServiceUrl'),
+    tenantId: str(f, 'TenantId'),
+    reference: str(f, 'Reference'),
+    updatedAt: instant(f, 'UpdatedAt'),
+  };
+}
+
+export function deliveryToFields(d: DeliveryRecord): Fields {
+  return {
+    Title: d.purpose,
+    DeliveryKey: d.key,
+    RecipientId: d.recipientId,
+    ConversationId: d.conversationId,
+    DeliveryState: d.state,
+    Attempts: d.attempts,
+    LastError: d.lastError,
+    ActivityId: d.activityId,
+    CreatedAt: toSpInstant(d.createdAt),
+    UpdatedAt: toSpInstant(d.updatedAt),
+  };
+}
+
+export function deliveryFromFields(f: Fields): DeliveryRecord {
+  return {
+    key: str(f, 'DeliveryKey'),
+    purpose: str(f, 'Title'),
+    recipientId: str(f, 'RecipientId'),
+    conversationId: str(f, 'ConversationId'),
+    state: str(f, 'DeliveryState') as DeliveryRecord['state'],
+    attempts: num(f, 'Attempts'),
+    lastError: strOrNull(f, 'LastError'),
+    activityId: strOrNull(f, 'ActivityId'),
+    createdAt: instant(f, 'CreatedAt'),
+    updatedAt: instant(f, 'UpdatedAt'),
   };
 }

@@ -1,6 +1,8 @@
 import { CHANGE_REQUEST_STATES, APPROVAL_POLICIES, DECISION_OUTCOMES } from '../../domain/change-request';
 import { METHODOLOGIES, PROJECT_PHASES, PROJECT_STATES } from '../../domain/project';
 import { RAG_VALUES } from '../../domain/rag';
+import { DELIVERY_STATES } from '../../domain/bot-delivery';
+import { STATUS_REQUEST_STATES } from '../../domain/status-request';
 import { DECISION_LOG_STATUSES, ISSUE_SEVERITIES, ISSUE_STATUSES, RISK_STATUSES } from '../../domain/raid';
 import { STATUS_SOURCES } from '../../domain/status-report';
 
@@ -16,8 +18,10 @@ import { STATUS_SOURCES } from '../../domain/status-report';
  *
  * Changing the schema: add lists or columns (never rename or retype one), raise `SCHEMA_VERSION`, and
  * run provisioning; it adds what is missing and records the new version.
+ * Versions: 1 the portfolio, status reports, RAID and change requests; 2 the weekly status cycle (status
+ * requests, away, conversations with the bot, deliveries).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type ColumnKind =
   'text' | 'multilineText' | 'number' | 'currency' | 'dateTime' | 'dateOnly' | 'choice' | 'boolean';
@@ -44,6 +48,9 @@ export const LIST_KEYS = [
   'decisionLog',
   'changeRequests',
   'decisions',
+  'statusRequests',
+  'conversations',
+  'deliveries',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -120,6 +127,7 @@ export const LISTS: readonly ListSpec[] = [
       text('Department', 'Department'),
       text('JobTitle', 'Job title'),
       text('TimeZone', 'Time zone'),
+      date('AwayUntil', 'Away until'),
       instant('UpdatedAt', 'Updated at'),
     ],
   },
@@ -285,6 +293,60 @@ export const LISTS: readonly ListSpec[] = [
       note('Comment', 'Comment'),
       instant('DecidedAt', 'Decided at'),
       choice('Channel', 'Channel', ['bot', 'tab', 'api']),
+    ],
+  },
+  {
+    key: 'statusRequests',
+    displayName: 'PMO Status Requests',
+    description: 'PMO Hub: the weekly status request of each project and ISO week, and where it stands.',
+    title: 'ISO week',
+    columns: [
+      pmoId(),
+      text('ProjectId', 'Project id', { indexed: true }),
+      text('Week', 'ISO week', { indexed: true }),
+      text('RequestKey', 'Project and week', { indexed: true, unique: true }),
+      choice('RequestState', 'State', STATUS_REQUEST_STATES, { indexed: true }),
+      instant('SentAt', 'Sent at'),
+      instant('RemindedAt', 'Reminded at'),
+      instant('EscalatedAt', 'Escalated at'),
+      note('Reason', 'Why excused or undeliverable'),
+      text('CardActivityId', 'Teams card activity id'),
+      text('ConversationId', 'Teams conversation id'),
+      instant('CreatedAt', 'Created at'),
+      version,
+    ],
+  },
+  {
+    key: 'conversations',
+    displayName: 'PMO Bot Conversations',
+    description:
+      'PMO Hub: where the bot can reach each person or channel (kept at install, removed at uninstall).',
+    title: 'Person or channel id',
+    columns: [
+      text('ConversationKey', 'Person or channel id', { indexed: true, unique: true }),
+      choice('ConversationKind', 'Kind', ['personal', 'channel', 'groupChat']),
+      note('ConversationId', 'Teams conversation id'),
+      text('ServiceUrl', 'Service URL'),
+      text('TenantId', 'Tenant id'),
+      note('Reference', 'Conversation reference (JSON)'),
+      instant('UpdatedAt', 'Updated at'),
+    ],
+  },
+  {
+    key: 'deliveries',
+    displayName: 'PMO Bot Deliveries',
+    description: 'PMO Hub: every message the bot sent unprompted, and whether it arrived.',
+    title: 'Purpose',
+    columns: [
+      text('DeliveryKey', 'Delivery key', { indexed: true, unique: true }),
+      text('RecipientId', 'Recipient id', { indexed: true }),
+      note('ConversationId', 'Teams conversation id'),
+      choice('DeliveryState', 'State', DELIVERY_STATES, { indexed: true }),
+      num('Attempts', 'Attempts'),
+      note('LastError', 'Last error'),
+      text('ActivityId', 'Teams activity id'),
+      instant('CreatedAt', 'Created at'),
+      instant('UpdatedAt', 'Updated at'),
     ],
   },
 ];

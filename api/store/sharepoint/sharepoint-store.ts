@@ -1,3 +1,4 @@
+import type { ConversationRecord, DeliveryRecord } from '../../domain/bot-delivery';
 import type { ChangeRequest, ChangeRequestState, Decision } from '../../domain/change-request';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { IsoWeek } from '../../domain/iso-week';
@@ -7,6 +8,7 @@ import { portfolioPageOf } from '../../domain/portfolio';
 import type { NewProject, Project, ProjectChanges } from '../../domain/project';
 import type { RaidItemOf, RaidKind } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
+import type { StatusRequest, StatusRequestState } from '../../domain/status-request';
 import type { SaveStatusReport, SavedStatusReport, Store } from '../store';
 import type { GraphCall, GraphResult } from './graph-errors';
 import { errorFor, isSuccess, isUniqueViolation } from './graph-errors';
@@ -28,8 +30,12 @@ import type { Fields } from './list-codecs';
 import {
   changeRequestFromFields,
   changeRequestToFields,
+  conversationFromFields,
+  conversationToFields,
   decisionFromFields,
   decisionToFields,
+  deliveryFromFields,
+  deliveryToFields,
   latestStatusFields,
   personFromFields,
   personToFields,
@@ -40,8 +46,11 @@ import {
   reportFromFields,
   reportKey,
   reportToFields,
+  requestKey,
   revisionFromFields,
   revisionToFields,
+  statusRequestFromFields,
+  statusRequestToFields,
   toSpInstant,
 } from './list-codecs';
 import type { ListKey } from './list-schema';
@@ -171,6 +180,21 @@ export class SharePointStore implements Store {
     };
   }
 
+  /**
+   * An item's fields after an update: Graph answers with the whole fieldValueSet, where a cleared field
+   * is absent; what we read before fills anything a stand-in leaves out, except what we cleared.
+   */
+  private static afterUpdate(before: Fields, call: GraphCall, result: GraphResult): Fields {
+    const merged: Fields = {
+      ...before,
+      ...SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }),
+    };
+    for (const [name, value] of Object.entries((call.body ?? {}) as Fields)) {
+      if (value === null) delete merged[name];
+    }
+    return merged;
+  }
+
   /** Fields of a create (a listItem) or an update (a fieldValueSet) response. */
   private static fieldsOf(result: GraphResult): Fields {
     const body = result.body as { fields?: Fields } & Fields;
@@ -202,7 +226,9 @@ export class SharePointStore implements Store {
       if (department) merged.department = department;
       if (jobTitle) merged.jobTitle = jobTitle;
       if (timeZone) merged.timeZone = timeZone;
-      const call = this.updateCall('people', existing, personToFields(merged, at));
+      // Away is set and cleared by setAway alone; a sign-in never touches it.
+      const { AwayUntil: _away, ...fields } = personToFields(merged, at);
+      const call = this.updateCall('people', existing, fields);
       const result = await this.executor.send(call);
       if (result.status === 412) continue;
       return personFromFields(SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }));
@@ -219,6 +245,21 @@ export class SharePointStore implements Store {
     const items = await this.queryEq('people', 'EmailKey', email.toLowerCase());
     const people = items.map((i) => personFromFields(i.fields)).sort((a, b) => compareText(a.id, b.id));
     return people[0];
+  }
+
+  async setAway(personId: string, until: string | null): Promise<Person> {
+    for (let round = 0; round < MAX_WRITE_ROUNDS; round += 1) {
+      const item = await this.personLoader.load(personId);
+      if (!item) throw new NotFoundError('Person', personId);
+      const call = this.updateCall('people', item, {
+        AwayUntil: until ? `${until}T00:00:00Z` : null,
+        UpdatedAt: toSpInstant(new Date().toISOString()),
+      });
+      const result = await this.executor.send(call);
+      if (result.status === 412) continue;
+      return personFromFields(SharePointStore.afterUpdate(item.fields, call, result));
+    }
+    throw new ConflictError(`Person ${personId} kept changing while marking them away.`);
   }
 
   async listPeople(): Promise<Person[]> {
@@ -282,10 +323,7 @@ export class SharePointStore implements Store {
     if (result.status === 412) {
       throw new ConflictError(`Project ${current.code} changed during the update: reload and try again.`);
     }
-    return projectFromFields({
-      ...item.fields,
-      ...SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }),
-    });
+    return projectFromFields(SharePointStore.afterUpdate(item.fields, call, result));
   }
 
   async queryPortfolio(query: PortfolioQuery): Promise<PortfolioPage> {
@@ -505,10 +543,7 @@ export class SharePointStore implements Store {
     const result = await this.executor.send(call);
     if (result.status === 412)
       throw new ConflictError(`This ${item.kind} changed during the update: reload and try again.`);
-    const fields = {
-      ...stored.fields,
-      ...SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }),
-    };
+    const fields = SharePointStore.afterUpdate(stored.fields, call, result);
     return raidFromFields(item.kind, fields) as RaidItemOf<K>;
   }
 
@@ -562,6 +597,129 @@ export class SharePointStore implements Store {
     return (await this.queryEq('decisions', 'ChangeRequestId', changeRequestId))
       .map((i) => decisionFromFields(i.fields))
       .sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
+  }
+
+  // ---- the weekly status cycle ----
+
+  async createStatusRequest(request: StatusRequest): Promise<{ request: StatusRequest; created: boolean }> {
+    await this.requireProjectItem(request.projectId);
+    const { call, result } = await this.create(
+      'statusRequests',
+      statusRequestToFields({ ...request, version: 1 }),
+    );
+    if (isUniqueViolation(result)) {
+      // Another cycle (maybe another server) filed this week's request first: theirs stands.
+      const existing = await this.findStatusRequest(request.projectId, request.week);
+      if (!existing) throw errorFor(call, result);
+      return { request: existing, created: false };
+    }
+    const fields = SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) });
+    return { request: statusRequestFromFields(fields), created: true };
+  }
+
+  async getStatusRequest(id: string): Promise<StatusRequest | undefined> {
+    const [item] = await this.queryEq('statusRequests', 'PmoId', id);
+    return item && statusRequestFromFields(item.fields);
+  }
+
+  async findStatusRequest(projectId: string, week: IsoWeek): Promise<StatusRequest | undefined> {
+    const [item] = await this.queryEq('statusRequests', 'RequestKey', requestKey(projectId, week));
+    return item && statusRequestFromFields(item.fields);
+  }
+
+  async updateStatusRequest(request: StatusRequest, expectedVersion: number): Promise<StatusRequest> {
+    const [item] = await this.queryEq('statusRequests', 'PmoId', request.id);
+    if (!item) throw new NotFoundError('Status request', request.id);
+    const current = statusRequestFromFields(item.fields);
+    if (current.version !== expectedVersion) {
+      throw new ConflictError(
+        `The status request changed since version ${expectedVersion} (now ${current.version}).`,
+        current.version,
+      );
+    }
+    const next = { ...request, version: current.version + 1 };
+    const call = this.updateCall(
+      'statusRequests',
+      item,
+      changedFields(statusRequestToFields(current), statusRequestToFields(next)),
+    );
+    const result = await this.executor.send(call);
+    if (result.status === 412) throw new ConflictError('The status request changed during the update.');
+    const fields = SharePointStore.afterUpdate(item.fields, call, result);
+    return statusRequestFromFields(fields);
+  }
+
+  async listStatusRequests(filter: {
+    week?: IsoWeek;
+    states?: StatusRequestState[];
+    projectId?: string;
+  }): Promise<StatusRequest[]> {
+    const values = [filter.week, filter.projectId].filter((v): v is string => v !== undefined);
+    if (!values.every(isSendable)) return [];
+    const clauses = [
+      ...(filter.week ? [fieldEquals('Week', filter.week)] : []),
+      ...(filter.projectId ? [fieldEquals('ProjectId', filter.projectId)] : []),
+      ...(filter.states?.length ? [fieldIn('RequestState', filter.states)] : []),
+    ];
+    return (await this.query('statusRequests', clauses.length ? clauses.join(' and ') : undefined))
+      .map((i) => statusRequestFromFields(i.fields))
+      .filter(
+        (r) =>
+          (filter.week === undefined || r.week === filter.week) &&
+          (filter.projectId === undefined || r.projectId === filter.projectId),
+      )
+      .sort((a, b) => compareText(a.week, b.week) || compareText(a.projectId, b.projectId));
+  }
+
+  async saveConversation(record: ConversationRecord): Promise<void> {
+    await this.upsertByKey('conversations', 'ConversationKey', record.key, conversationToFields(record));
+  }
+
+  async getConversation(key: string): Promise<ConversationRecord | undefined> {
+    const [item] = await this.queryEq('conversations', 'ConversationKey', key);
+    return item && conversationFromFields(item.fields);
+  }
+
+  async deleteConversation(key: string): Promise<void> {
+    for (const item of await this.queryEq('conversations', 'ConversationKey', key)) {
+      const call: GraphCall = {
+        method: 'DELETE',
+        url: `${this.listPath('conversations')}/items/${item.itemId}`,
+      };
+      const result = await this.executor.send(call);
+      if (result.status !== 404) expectOk(call, result);
+    }
+  }
+
+  async getDelivery(key: string): Promise<DeliveryRecord | undefined> {
+    const [item] = await this.queryEq('deliveries', 'DeliveryKey', key);
+    return item && deliveryFromFields(item.fields);
+  }
+
+  async claimDelivery(record: DeliveryRecord): Promise<boolean> {
+    const { call, result } = await this.create('deliveries', deliveryToFields(record));
+    if (isUniqueViolation(result)) return false;
+    expectOk(call, result);
+    return true;
+  }
+
+  async saveDelivery(record: DeliveryRecord): Promise<void> {
+    await this.upsertByKey('deliveries', 'DeliveryKey', record.key, deliveryToFields(record));
+  }
+
+  /** Creates the item with this unique key, or overwrites it (last writer wins: these are records of fact). */
+  private async upsertByKey(list: ListKey, column: string, key: string, fields: Fields): Promise<void> {
+    for (let round = 0; round < MAX_WRITE_ROUNDS; round += 1) {
+      const [item] = await this.queryEq(list, column, key);
+      const call = item ? this.updateCall(list, item, fields) : this.createCall(list, fields);
+      const result = await this.executor.send(call);
+      if (result.status === 412 || isUniqueViolation(result)) continue;
+      expectOk(call, result);
+      return;
+    }
+    throw new ConflictError(
+      `${listSpec(list).displayName} item ${key} kept changing while it was being saved.`,
+    );
   }
 
   /** For the benchmark and diagnostics: HTTP requests sent to Graph so far. */

@@ -156,4 +156,39 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX projects_phase ON projects(phase);
     `,
   },
+  {
+    version: 3,
+    name: 'the weekly status cycle: requests, away, conversations with the bot, deliveries',
+    sql: `
+      ALTER TABLE people ADD COLUMN away_until TEXT;
+
+      CREATE TABLE status_requests (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id),
+        week TEXT NOT NULL,
+        state TEXT NOT NULL,
+        body_json TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        -- one request per project and week, whoever runs the cycle
+        UNIQUE (project_id, week)
+      );
+      CREATE INDEX status_requests_week ON status_requests(week, state);
+      CREATE INDEX status_requests_state ON status_requests(state, week);
+
+      CREATE TABLE conversations (
+        key TEXT PRIMARY KEY,
+        body_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        recipient_id TEXT NOT NULL,
+        body_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX deliveries_state ON deliveries(state, updated_at);
+    `,
+  },
 ];

@@ -18,6 +18,8 @@ import { budgetVariance, overallRagOf, phaseRank, scheduleVarianceDays } from '.
 import { ragRank } from '../../domain/rag';
 import type { RaidItemOf, RaidKind } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
+import type { ConversationRecord, DeliveryRecord } from '../../domain/bot-delivery';
+import type { StatusRequest, StatusRequestState } from '../../domain/status-request';
 import type { SavedStatusReport, SaveStatusReport, Store } from '../store';
 import { MIGRATIONS } from './migrations';
 import type { ProjectRow } from './project-row';
@@ -219,6 +221,16 @@ export class SqliteStore implements Store {
       email.toLowerCase(),
     ) as PersonRow | undefined;
     return row && personFromRow(row);
+  }
+
+  async setAway(personId: string, until: string | null): Promise<Person> {
+    const result = this.statement('UPDATE people SET away_until = ?, updated_at = ? WHERE id = ?').run(
+      until,
+      new Date().toISOString(),
+      personId,
+    );
+    if (result.changes !== 1) throw new NotFoundError('Person', personId);
+    return (await this.getPerson(personId)) as Person;
   }
 
   async listPeople(): Promise<Person[]> {
@@ -636,6 +648,126 @@ export class SqliteStore implements Store {
     ).all(changeRequestId) as Array<{ body_json: string }>;
     return rows.map((r) => JSON.parse(r.body_json) as Decision);
   }
+
+  // ---- the weekly status cycle ----
+
+  async createStatusRequest(request: StatusRequest): Promise<{ request: StatusRequest; created: boolean }> {
+    return this.db
+      .transaction(() => {
+        this.requireProject(request.projectId);
+        const stored = { ...request, version: 1 };
+        const result = this.statement(
+          `INSERT INTO status_requests (id, project_id, week, state, body_json, version)
+             VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (project_id, week) DO NOTHING`,
+        ).run(stored.id, stored.projectId, stored.week, stored.state, JSON.stringify(stored));
+        if (result.changes === 1) return { request: stored, created: true };
+        return { request: this.readStatusRequest(request.projectId, request.week)!, created: false };
+      })
+      .immediate();
+  }
+
+  private readStatusRequest(projectId: string, week: string): StatusRequest | undefined {
+    const row = this.statement(
+      'SELECT body_json, version FROM status_requests WHERE project_id = ? AND week = ?',
+    ).get(projectId, week) as { body_json: string; version: number } | undefined;
+    return row && { ...(JSON.parse(row.body_json) as StatusRequest), version: row.version };
+  }
+
+  async getStatusRequest(id: string): Promise<StatusRequest | undefined> {
+    const row = this.statement('SELECT body_json, version FROM status_requests WHERE id = ?').get(id) as
+      { body_json: string; version: number } | undefined;
+    return row && { ...(JSON.parse(row.body_json) as StatusRequest), version: row.version };
+  }
+
+  async findStatusRequest(projectId: string, week: IsoWeek): Promise<StatusRequest | undefined> {
+    return this.readStatusRequest(projectId, week);
+  }
+
+  async updateStatusRequest(request: StatusRequest, expectedVersion: number): Promise<StatusRequest> {
+    return this.db
+      .transaction(() => {
+        const current = this.statement('SELECT version FROM status_requests WHERE id = ?').get(request.id) as
+          { version: number } | undefined;
+        if (!current) throw new NotFoundError('Status request', request.id);
+        if (current.version !== expectedVersion) {
+          throw new ConflictError(
+            `The status request changed since version ${expectedVersion} (now ${current.version}).`,
+            current.version,
+          );
+        }
+        const stored = { ...request, version: current.version + 1 };
+        this.statement('UPDATE status_requests SET state = ?, body_json = ?, version = ? WHERE id = ?').run(
+          stored.state,
+          JSON.stringify(stored),
+          stored.version,
+          stored.id,
+        );
+        return stored;
+      })
+      .immediate();
+  }
+
+  async listStatusRequests(filter: {
+    week?: IsoWeek;
+    states?: StatusRequestState[];
+    projectId?: string;
+  }): Promise<StatusRequest[]> {
+    const clauses: string[] = [];
+    const params: Params = {};
+    if (filter.week) {
+      clauses.push('week = @week');
+      params.week = filter.week;
+    }
+    if (filter.projectId) {
+      clauses.push('project_id = @projectId');
+      params.projectId = filter.projectId;
+    }
+    if (filter.states?.length) clauses.push(inList('state', 'state', filter.states, params));
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.statement(
+      `SELECT body_json, version FROM status_requests ${where} ORDER BY week, project_id`,
+    ).all(params) as Array<{ body_json: string; version: number }>;
+    return rows.map((r) => ({ ...(JSON.parse(r.body_json) as StatusRequest), version: r.version }));
+  }
+
+  async saveConversation(record: ConversationRecord): Promise<void> {
+    this.statement(
+      `INSERT INTO conversations (key, body_json, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET body_json = excluded.body_json, updated_at = excluded.updated_at`,
+    ).run(record.key, JSON.stringify(record), record.updatedAt);
+  }
+
+  async getConversation(key: string): Promise<ConversationRecord | undefined> {
+    const row = this.statement('SELECT body_json FROM conversations WHERE key = ?').get(key) as
+      { body_json: string } | undefined;
+    return row && (JSON.parse(row.body_json) as ConversationRecord);
+  }
+
+  async deleteConversation(key: string): Promise<void> {
+    this.statement('DELETE FROM conversations WHERE key = ?').run(key);
+  }
+
+  async getDelivery(key: string): Promise<DeliveryRecord | undefined> {
+    const row = this.statement('SELECT body_json FROM deliveries WHERE key = ?').get(key) as
+      { body_json: string } | undefined;
+    return row && (JSON.parse(row.body_json) as DeliveryRecord);
+  }
+
+  async claimDelivery(record: DeliveryRecord): Promise<boolean> {
+    const result = this.statement(
+      `INSERT INTO deliveries (key, state, recipient_id, body_json, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO NOTHING`,
+    ).run(record.key, record.state, record.recipientId, JSON.stringify(record), record.updatedAt);
+    return result.changes === 1;
+  }
+
+  async saveDelivery(record: DeliveryRecord): Promise<void> {
+    this.statement(
+      `INSERT INTO deliveries (key, state, recipient_id, body_json, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET state = excluded.state, body_json = excluded.body_json,
+           updated_at = excluded.updated_at`,
+    ).run(record.key, record.state, record.recipientId, JSON.stringify(record), record.updatedAt);
+  }
 }
 
 function capital(s: string): string {
@@ -714,6 +846,7 @@ interface PersonRow {
   department: string | null;
   job_title: string | null;
   time_zone: string | null;
+  away_until: string | null;
 }
 
 function personFromRow(r: PersonRow): Person {
@@ -721,5 +854,6 @@ function personFromRow(r: PersonRow): Person {
   if (r.department) person.department = r.department;
   if (r.job_title) person.jobTitle = r.job_title;
   if (r.time_zone) person.timeZone = r.time_zone;
+  if (r.away_until) person.awayUntil = r.away_until;
   return person;
 }
