@@ -35,6 +35,14 @@ export const can = {
   seeWholePortfolio(actor: Actor): boolean {
     return isPmoStaff(actor);
   },
+  /** Running the weekly status cycle by hand (`POST /api/status-requests/run`). */
+  runStatusCycle(actor: Actor): boolean {
+    return isPmoStaff(actor);
+  },
+  /** Marking someone away: themselves, or anyone for PMO staff. */
+  setAway(actor: Actor, personId: string): boolean {
+    return actor.id === personId || isPmoStaff(actor);
+  },
 };
 
 export function assertCan(allowed: boolean, message: string): void {

@@ -1,0 +1,218 @@
+import type { IsoWeek } from '../domain/iso-week';
+import { isoWeekOf, timestampOf } from '../domain/iso-week';
+import type { Actor, Person } from '../domain/people';
+import type { Project } from '../domain/project';
+import type { StatusReport } from '../domain/status-report';
+import type { StatusCycleSettings, StatusRequest } from '../domain/status-request';
+import { DEFAULT_CYCLE, excuseFor, nextStep, requestDueAt } from '../domain/status-request';
+import { assertCan, can } from './authorization';
+import type { ServiceContext } from './context';
+
+/** What reaching a PM came to: the card went out, or why it could not. */
+export type Delivery =
+  { delivered: true; activityId: string; conversationId: string } | { delivered: false; reason: string };
+
+export interface LateProject {
+  project: Project;
+  request: StatusRequest;
+  dueAt: Date;
+}
+
+/**
+ * How the cycle reaches people: the bot implements it (proactive cards), tests record what it was asked.
+ * Services never see a Bot Framework object.
+ */
+export interface StatusNotifier {
+  /** The weekly request card (or the reminder) to the project's PM, prefilled with last week's answers. */
+  requestStatus(input: {
+    project: Project;
+    request: StatusRequest;
+    dueAt: Date;
+    prefill: StatusReport | null;
+    reminder: boolean;
+  }): Promise<Delivery>;
+  /** Late projects and unreachable PMs, to the PMO. */
+  escalate(input: { week: IsoWeek; late: LateProject[]; undeliverable: LateProject[] }): Promise<void>;
+}
+
+export interface CycleSummary {
+  at: string;
+  sent: number;
+  reminded: number;
+  escalated: number;
+  excused: number;
+  undeliverable: number;
+  submitted: number;
+  /** Projects whose request is not due yet this week. */
+  notDue: number;
+}
+
+/**
+ * The weekly status cycle: one request per active project per ISO week at its cadence (weekday and time
+ * in the project's zone), a reminder, then overdue and an escalation to the PMO. Safe to run as often as
+ * you like and from several servers at once: the store's unique (project, week) key decides who sends.
+ */
+export class StatusCycleService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly notifier: StatusNotifier,
+    private readonly settings: StatusCycleSettings = DEFAULT_CYCLE,
+  ) {}
+
+  /** `POST /api/status-requests/run`: PMO staff only. */
+  async runAsStaff(actor: Actor, options: { force?: boolean } = {}): Promise<CycleSummary> {
+    assertCan(can.runStatusCycle(actor), 'Only PMO staff can run the status cycle.');
+    return this.run(options);
+  }
+
+  /**
+   * One pass. `force`: this week's request goes now to every active project that has none, whatever its
+   * cadence says.
+   */
+  async run(options: { force?: boolean } = {}): Promise<CycleSummary> {
+    const now = this.ctx.clock.now();
+    const summary: CycleSummary = {
+      at: timestampOf(now),
+      sent: 0,
+      reminded: 0,
+      escalated: 0,
+      excused: 0,
+      undeliverable: 0,
+      submitted: 0,
+      notDue: 0,
+    };
+    const late = new Map<IsoWeek, { late: LateProject[]; undeliverable: LateProject[] }>();
+    const toEscalate = (week: IsoWeek) => {
+      let entry = late.get(week);
+      if (!entry) late.set(week, (entry = { late: [], undeliverable: [] }));
+      return entry;
+    };
+
+    for (const project of await this.projects()) {
+      const week = isoWeekOf(now, project.cadence.timeZone);
+      const dueAt = requestDueAt(project, week);
+      let request = await this.ctx.store.findStatusRequest(project.id, week);
+      if (!request) {
+        if (now < dueAt && !options.force) {
+          summary.notDue += 1;
+          continue;
+        }
+        const outcome = await this.open(project, week, dueAt, now);
+        if (!outcome) continue; // another cycle filed it first and sends it
+        request = outcome.request;
+        if (outcome.kind === 'sent') summary.sent += 1;
+        if (outcome.kind === 'excused') summary.excused += 1;
+        if (outcome.kind === 'submitted') summary.submitted += 1;
+        if (outcome.kind === 'undeliverable') {
+          summary.undeliverable += 1;
+          toEscalate(week).undeliverable.push({ project, request, dueAt });
+        }
+        continue;
+      }
+      if (request.state !== 'pending') continue;
+      if (await this.ctx.store.getStatusReport(project.id, week)) {
+        await this.ctx.store.updateStatusRequest({ ...request, state: 'submitted' }, request.version);
+        summary.submitted += 1;
+        continue;
+      }
+      const step = nextStep(request, dueAt, now, this.settings);
+      if (step === 'remind') {
+        const delivery = await this.notifier.requestStatus({
+          project,
+          request,
+          dueAt,
+          prefill: await this.prefill(project, week),
+          reminder: true,
+        });
+        // A reminder that could not be delivered is still recorded: the PMO sees the PM at the deadline.
+        await this.ctx.store.updateStatusRequest(
+          { ...request, remindedAt: timestampOf(now) },
+          request.version,
+        );
+        if (delivery.delivered) summary.reminded += 1;
+      } else if (step === 'escalate') {
+        const overdue = await this.ctx.store.updateStatusRequest(
+          { ...request, state: 'overdue', escalatedAt: timestampOf(now) },
+          request.version,
+        );
+        toEscalate(week).late.push({ project, request: overdue, dueAt });
+        summary.escalated += 1;
+      }
+    }
+    for (const [week, entry] of late) await this.notifier.escalate({ week, ...entry });
+    return summary;
+  }
+
+  /** Files this week's request and acts on it; null when another cycle filed it first. */
+  private async open(
+    project: Project,
+    week: IsoWeek,
+    dueAt: Date,
+    now: Date,
+  ): Promise<{ kind: 'sent' | 'excused' | 'submitted' | 'undeliverable'; request: StatusRequest } | null> {
+    const pm: Person = (await this.ctx.store.getPerson(project.projectManager.id)) ?? project.projectManager;
+    const excuse = excuseFor(project, pm, now, pm.timeZone ?? project.cadence.timeZone);
+    const filedEarly = excuse ? null : await this.ctx.store.getStatusReport(project.id, week);
+    const base: StatusRequest = {
+      id: this.ctx.newId(),
+      projectId: project.id,
+      week,
+      state: excuse ? 'excused' : filedEarly ? 'submitted' : 'pending',
+      sentAt: null,
+      remindedAt: null,
+      escalatedAt: null,
+      reason: excuse,
+      cardActivityId: null,
+      conversationId: null,
+      createdAt: timestampOf(now),
+      version: 1,
+    };
+    const { request, created } = await this.ctx.store.createStatusRequest(base);
+    if (!created) return null;
+    if (excuse) return { kind: 'excused', request };
+    if (filedEarly) return { kind: 'submitted', request };
+
+    const delivery = await this.notifier.requestStatus({
+      project,
+      request,
+      dueAt,
+      prefill: await this.prefill(project, week),
+      reminder: false,
+    });
+    if (!delivery.delivered) {
+      const undeliverable = await this.ctx.store.updateStatusRequest(
+        { ...request, state: 'undeliverable', reason: delivery.reason },
+        request.version,
+      );
+      return { kind: 'undeliverable', request: undeliverable };
+    }
+    const sent = await this.ctx.store.updateStatusRequest(
+      {
+        ...request,
+        sentAt: timestampOf(now),
+        cardActivityId: delivery.activityId,
+        conversationId: delivery.conversationId,
+      },
+      request.version,
+    );
+    return { kind: 'sent', request: sent };
+  }
+
+  /** Last week's answers (the newest report before this week), to prefill the card. */
+  private async prefill(project: Project, week: IsoWeek): Promise<StatusReport | null> {
+    const [previous] = await this.ctx.store.listStatusReports(project.id, { before: week, limit: 1 });
+    return previous ?? null;
+  }
+
+  private async projects(): Promise<Project[]> {
+    const page = await this.ctx.store.queryPortfolio({
+      filter: {},
+      sort: 'code',
+      order: 'asc',
+      page: 1,
+      pageSize: Number.MAX_SAFE_INTEGER,
+      staleBefore: isoWeekOf(this.ctx.clock.now(), this.ctx.pmoTimeZone),
+    });
+    return page.items;
+  }
+}
