@@ -13,6 +13,7 @@ import { authenticate } from './auth/authenticate';
 import { actorOf } from './locals';
 import { buildOpenApi } from './openapi';
 import { HttpProblem, problemHandler } from './problem';
+import { peopleRouter } from './routes/people';
 import { portfolioRouter } from './routes/portfolio';
 import { projectsRouter } from './routes/projects';
 import { raidRouter } from './routes/raid';
@@ -89,17 +90,7 @@ export function createApp(options: AppOptions): express.Express {
       authMode: options.authMode,
     });
   });
-  api.get('/people', async (_req, res) => {
-    const people = await services.people.list();
-    res.json({
-      people: people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        email: p.email,
-        department: p.department ?? null,
-      })),
-    });
-  });
+  api.use(peopleRouter(services.people));
   api.use('/portfolio', portfolioRouter(services.portfolio, options.currency));
   api.use('/projects', projectsRouter(services.projects, services.portfolio));
   api.use('/projects/:id/status-reports', statusReportsRouter(services.status, services.projects));

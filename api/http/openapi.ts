@@ -1,3 +1,4 @@
+import { awayBody } from './schemas/people';
 import { z } from 'zod';
 import { portfolioQuery, portfolioResponse } from './schemas/portfolio';
 import { createProjectBody, projectResponse, updateProjectBody } from './schemas/projects';
@@ -8,7 +9,7 @@ import { RAID_KINDS } from '../domain/raid';
 type JsonSchema = Record<string, unknown>;
 
 interface Operation {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch';
   path: string;
   summary: string;
   query?: z.ZodObject;
@@ -112,6 +113,22 @@ function operations(): Operation[] {
       summary: 'The people directory',
       ok: { status: 200, description: 'People' },
       errors: [401],
+    },
+    {
+      method: 'put',
+      path: '/api/me/away',
+      summary: 'Away through a date (no status requests meanwhile), or back with null',
+      body: awayBody,
+      ok: { status: 200, description: 'The caller, with awayUntil' },
+      errors: [400, 401],
+    },
+    {
+      method: 'put',
+      path: '/api/people/{id}/away',
+      summary: 'PMO staff: mark someone away, or back',
+      body: awayBody,
+      ok: { status: 200, description: 'The person, with awayUntil' },
+      errors: [400, 401, 403, 404],
     },
     {
       method: 'get',

@@ -64,7 +64,9 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
       [
         '/api/health',
         '/api/me',
+        '/api/me/away',
         '/api/people',
+        '/api/people/{id}/away',
         '/api/portfolio',
         '/api/projects',
         '/api/projects/{id}',

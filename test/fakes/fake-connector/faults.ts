@@ -1,0 +1,79 @@
+/** Injected faults (a queue) and seeded random throttling; both answer before anything else runs. */
+
+import { defaultCodeFor, errorResponse } from './errors';
+import type { ConnectorResponse, FaultSpec, FaultTarget, RandomThrottle } from './types';
+
+interface QueuedFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+/** mulberry32: small, fast and deterministic for a seed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Teams' messages for the statuses it documents. */
+const MESSAGES: Record<number, string> = {
+  401: 'No registration found for this bot.',
+  403: 'User blocked the conversation with the bot.',
+  412: 'Precondition failed, please try again.',
+  413: 'Message size too large.',
+  429: 'Too many requests. Wait for the time in the Retry-After header, then retry.',
+};
+
+export class Faults {
+  private queue: QueuedFault[] = [];
+  private random: { rate: number; retryAfter: string; next: () => number } | null = null;
+
+  inject(spec: FaultSpec): void {
+    const count = spec.count ?? 1;
+    if (!Number.isInteger(count) || count < 1)
+      throw new Error('injectFault: count must be a positive integer.');
+    if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599) {
+      throw new Error('injectFault: status must be an HTTP error status (400–599).');
+    }
+    this.queue.push({ spec, remaining: count });
+  }
+
+  throttleRandomly(opts: RandomThrottle | null): void {
+    if (opts === null) {
+      this.random = null;
+      return;
+    }
+    if (!(opts.rate >= 0 && opts.rate <= 1))
+      throw new Error('throttleRandomly: rate must be between 0 and 1.');
+    this.random = { rate: opts.rate, retryAfter: opts.retryAfter, next: seededRandom(opts.seed ?? 1) };
+  }
+
+  /** The fault response this request gets, if any; consumes one queued fault. */
+  take(target: FaultTarget): ConnectorResponse | undefined {
+    const queued = this.queue.find((q) => (q.spec.match ? q.spec.match(target) : true));
+    if (queued) {
+      queued.remaining -= 1;
+      if (queued.remaining === 0) this.queue = this.queue.filter((q) => q !== queued);
+      return faultResponse(queued.spec.status, queued.spec.code, queued.spec.retryAfter);
+    }
+    if (this.random && this.random.next() < this.random.rate) {
+      return faultResponse(429, undefined, this.random.retryAfter);
+    }
+    return undefined;
+  }
+}
+
+function faultResponse(
+  status: number,
+  code: string | undefined,
+  retryAfter: string | undefined,
+): ConnectorResponse {
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': retryAfter };
+  const message = MESSAGES[status] ?? `Injected fault: HTTP ${status}.`;
+  return errorResponse(status, code ?? defaultCodeFor(status), message, headers);
+}
