@@ -76,6 +76,11 @@ const baseSchema = z.object({
   DEV_DEFAULT_USER: z.email('must be the email of a demo person').optional(),
   SEED_DEMO_DATA: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_ID: z.string().refine(isGuid, 'must be the bot’s Entra app (client) id, a GUID').optional(),
+  BOT_PASSWORD: z.string().optional(),
+  BOT_TENANT_ID: z.string().refine(isGuid, 'must be the Entra tenant id of the single-tenant bot').optional(),
+  STATUS_REMINDER_HOURS: z.coerce.number().min(1).max(168).default(24),
+  STATUS_DEADLINE_HOURS: z.coerce.number().min(1).max(336).default(48),
 });
 
 const schema = baseSchema.superRefine((env, ctx) => {
@@ -100,9 +105,34 @@ const schema = baseSchema.superRefine((env, ctx) => {
       message: 'cannot be dev when NODE_ENV=production',
     });
   }
+  checkBot(env, ctx);
 });
 
 type Env = z.infer<typeof baseSchema>;
+
+/** The bot's credentials come as a set; production needs them (no anonymous /api/messages there). */
+function checkBot(env: Env, ctx: z.RefinementCtx): void {
+  const set = (['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID'] as const).filter((k) => env[k]);
+  if (set.length > 0 && set.length < 3) {
+    const missing = (['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID'] as const).find((k) => !env[k])!;
+    ctx.addIssue({ code: 'custom', path: [missing], message: `is required with ${set.join(' and ')}` });
+  }
+  if (set.length === 0 && env.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOT_ID'],
+      message:
+        'is required when NODE_ENV=production (with BOT_PASSWORD and BOT_TENANT_ID): the bot endpoint never runs unauthenticated there',
+    });
+  }
+  if (env.STATUS_DEADLINE_HOURS <= env.STATUS_REMINDER_HOURS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['STATUS_DEADLINE_HOURS'],
+      message: 'must be later than STATUS_REMINDER_HOURS',
+    });
+  }
+}
 
 function checkSharePoint(env: Env, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -178,6 +208,9 @@ export interface Config {
   currency: string;
   seedDemoData: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Bot Framework credentials; null in local development (the Agents Playground sends no token). */
+  bot: { appId: string; password: string; tenantId: string } | null;
+  statusCycle: { reminderAfterMs: number; deadlineAfterMs: number };
 }
 
 /** Reads and checks the environment. Throws ConfigError naming the first bad variable. */
@@ -216,6 +249,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     currency: e.PORTFOLIO_CURRENCY,
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
+    bot:
+      e.BOT_ID && e.BOT_PASSWORD && e.BOT_TENANT_ID
+        ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID }
+        : null,
+    statusCycle: {
+      reminderAfterMs: e.STATUS_REMINDER_HOURS * 3600_000,
+      deadlineAfterMs: e.STATUS_DEADLINE_HOURS * 3600_000,
+    },
   };
 }
 

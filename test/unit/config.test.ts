@@ -150,3 +150,34 @@ describe('loadConfig: STORE=sharepoint', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 });
+
+describe('loadConfig: the bot', () => {
+  it('should run the bot anonymously in development, and take a full set of credentials', () => {
+    expect(loadConfig({}).bot).toBeNull();
+    const config = loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: GUID });
+    expect(config.bot).toEqual({ appId: GUID, password: 'secret', tenantId: GUID });
+    expect(config.statusCycle).toEqual({ reminderAfterMs: 24 * 3600_000, deadlineAfterMs: 48 * 3600_000 });
+  });
+
+  it.each([
+    [{ BOT_ID: GUID }, /^Configuration error: BOT_PASSWORD is required with BOT_ID/],
+    [
+      { BOT_ID: GUID, BOT_PASSWORD: 'x' },
+      /^Configuration error: BOT_TENANT_ID is required with BOT_ID and BOT_PASSWORD/,
+    ],
+    [{ BOT_ID: 'my-bot', BOT_PASSWORD: 'x', BOT_TENANT_ID: GUID }, /BOT_ID must be the bot’s Entra app/],
+    [
+      {
+        NODE_ENV: 'production',
+        AUTH_MODE: 'entra',
+        AAD_APP_CLIENT_ID: GUID,
+        AAD_APP_TENANT_ID: GUID,
+        HOST: '0.0.0.0',
+      },
+      /^Configuration error: BOT_ID is required when NODE_ENV=production/,
+    ],
+    [{ STATUS_REMINDER_HOURS: '48', STATUS_DEADLINE_HOURS: '24' }, /STATUS_DEADLINE_HOURS must be later/],
+  ])('should refuse %j with one line', (env, message) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+});

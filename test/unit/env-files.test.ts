@@ -24,12 +24,19 @@ describe('env/ samples', () => {
       AAD_APP_TENANT_ID: '11111111-2222-4333-8444-666666666666',
     };
     expect(() => loadConfig(withApp)).toThrow(/SHAREPOINT_SITE_ID is required when STORE=sharepoint/);
-    const filled = loadConfig({
+    const sharePointFilled = {
       ...withApp,
       SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/pmo',
       GRAPH_TENANT_ID: '11111111-2222-4333-8444-666666666666',
       GRAPH_CLIENT_ID: '11111111-2222-4333-8444-777777777777',
       GRAPH_CLIENT_SECRET: 'from env/.env.dev.user',
+    };
+    expect(() => loadConfig(sharePointFilled)).toThrow(/BOT_ID is required when NODE_ENV=production/);
+    const filled = loadConfig({
+      ...sharePointFilled,
+      BOT_ID: '11111111-2222-4333-8444-888888888888',
+      BOT_PASSWORD: 'from env/.env.dev.user',
+      BOT_TENANT_ID: '11111111-2222-4333-8444-666666666666',
     });
     expect(filled.auth.mode).toBe('entra');
     expect(filled.store.kind).toBe('sharepoint');
