@@ -18,8 +18,6 @@ export interface StoredConversation {
   isGroup: boolean;
   tenantId: string;
   conversationType: ConversationType;
-  /** The bot that created it or first sent to it: whose traffic a request without a body (GET members) is. */
-  botId?: string;
 }
 
 interface DeliveredRecord {
@@ -70,7 +68,8 @@ export class ConversationStore {
       throw new Error(`addConversation: a ${type} conversation has isGroup ${type !== 'personal'}.`);
     }
     if (type === 'personal') {
-      if (opts.members.length !== 1) throw new Error('addConversation: a personal chat has exactly one member.');
+      if (opts.members.length !== 1)
+        throw new Error('addConversation: a personal chat has exactly one member.');
       const existing = this.findPersonal(opts.tenantId, opts.members[0].id);
       if (existing) {
         throw new Error(
@@ -137,7 +136,8 @@ export class ConversationStore {
   }
 
   findActivity(conversation: StoredConversation, activityId: string): DeliveredActivity | undefined {
-    return this.delivered.find((r) => r.baseId === conversation.id && r.delivered.id === activityId)?.delivered;
+    return this.delivered.find((r) => r.baseId === conversation.id && r.delivered.id === activityId)
+      ?.delivered;
   }
 
   update(delivered: DeliveredActivity, activity: Record<string, unknown>): void {

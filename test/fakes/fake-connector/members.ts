@@ -43,7 +43,10 @@ const encodeToken = (conversationId: string, offset: number): string =>
 
 function decodeToken(token: string, conversationId: string): number {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { c?: unknown; o?: unknown };
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      c?: unknown;
+      o?: unknown;
+    };
     if (parsed.c === conversationId && Number.isInteger(parsed.o) && (parsed.o as number) > 0) {
       return parsed.o as number;
     }

@@ -139,7 +139,12 @@ export class RateLimiter {
   }
 
   /** Checks one operation of `bot` in `conversationId` against its windows; records it only when admitted. */
-  admitOperation(kind: OperationKind, bot: string, conversationId: string, now: number): Throttle | undefined {
+  admitOperation(
+    kind: OperationKind,
+    bot: string,
+    conversationId: string,
+    now: number,
+  ): Throttle | undefined {
     const botKey = JSON.stringify([bot, conversationId]);
     const own = this.perBot[kind].wait(botKey, now);
     const all = this.allBots[kind].wait(conversationId, now);
@@ -157,5 +162,4 @@ export class RateLimiter {
     this.allBots[kind].record(conversationId, now);
     return undefined;
   }
-
 }

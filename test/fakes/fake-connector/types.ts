@@ -92,7 +92,7 @@ export interface ConnectorRequest {
   operation: ConnectorOperation;
   /** Decoded conversation id from the path (for a create: the conversation answered, when one was). */
   conversationId?: string;
-  /** Decoded activity id from the path (for a send, reply or create: the id answered, when one was). */
+  /** Decoded activity id from the path (the one replied to, updated or deleted); for a send or a create, the id answered. */
   activityId?: string;
   status: number;
   /** The error code answered, for a 4xx/5xx. */

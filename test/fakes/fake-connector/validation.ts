@@ -78,7 +78,11 @@ export function validateActivity(body: unknown, maxMessageBytes: number, where =
     throw badArgument(`${where}.text must be a string.`);
   }
   const attachmentCount = checkAttachments(body.attachments, where);
-  if (body.type === 'message' && !(typeof body.text === 'string' && body.text !== '') && attachmentCount === 0) {
+  if (
+    body.type === 'message' &&
+    !(typeof body.text === 'string' && body.text !== '') &&
+    attachmentCount === 0
+  ) {
     throw badArgument(`The ${where} is a message with neither text nor attachments: Teams cannot show it.`);
   }
   return body;
