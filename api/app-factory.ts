@@ -1,4 +1,16 @@
+import type { AuthConfiguration } from '@microsoft/agents-hosting';
+import { CloudAdapter } from '@microsoft/agents-hosting';
+import { createAgentRequestHandler } from '@microsoft/agents-hosting-express';
 import pino from 'pino';
+import { createBotApp } from '../bot/bot-app';
+import { botAuthConfiguration } from '../bot/bot-auth';
+import { BotNotifier } from '../bot/bot-notifier';
+import { AgentsSdkTransport } from '../bot/proactive/agents-sdk-transport';
+import { deliveryLogFromStore } from '../bot/proactive/delivery-log';
+import type { SenderOptions } from '../bot/proactive/proactive-sender';
+import { ProactiveSender, SYSTEM_TIMING } from '../bot/proactive/proactive-sender';
+import { StatusScheduler } from './jobs/status-scheduler';
+import { StatusCycleService } from './services/status-cycle-service';
 import type { Config } from './config/config';
 import { devIdentity } from './http/auth/dev-identity';
 import { entraIdentity } from './http/auth/entra-identity';
@@ -20,6 +32,8 @@ export interface Product {
   app: ReturnType<typeof createApp>;
   store: Store;
   logger: pino.Logger;
+  /** Runs the weekly status cycle every minute (started by the server, not by tests). */
+  scheduler: StatusScheduler;
   close(): Promise<void>;
 }
 
@@ -35,7 +49,15 @@ export async function openStore(config: Config): Promise<Store> {
  */
 export function buildProduct(
   config: Config,
-  overrides: { store?: Store; clock?: Clock; identity?: IdentityResolver } = {},
+  overrides: {
+    store?: Store;
+    clock?: Clock;
+    identity?: IdentityResolver;
+    /** Tests: timing for the proactive sender (no real sleeping). */
+    senderTiming?: Pick<SenderOptions, 'now' | 'sleep' | 'random'>;
+    /** Tests: the Bot Framework auth settings (e.g. a local token issuer). */
+    botAuth?: AuthConfiguration;
+  } = {},
 ): Product {
   const logger = pino({ level: config.logLevel, base: { service: 'pmo-hub' } });
   if (!overrides.store && config.store.kind !== 'sqlite') {
@@ -44,13 +66,38 @@ export function buildProduct(
   const store =
     overrides.store ?? new SqliteStore({ path: (config.store as { sqlitePath: string }).sqlitePath });
   const ctx = serviceContext(store, { clock: overrides.clock, pmoTimeZone: config.pmoTimeZone });
+
+  // The bot: one adapter for incoming turns and proactive sends, one sender for everything unprompted.
+  const botAuth = overrides.botAuth ?? botAuthConfiguration(config.bot);
+  const adapter = new CloudAdapter(botAuth);
+  const sender = new ProactiveSender(
+    new AgentsSdkTransport(adapter, config.bot?.appId ?? ''),
+    deliveryLogFromStore(store),
+    overrides.senderTiming ?? SYSTEM_TIMING,
+  );
+  const notifier = new BotNotifier(store, sender, {
+    roles: config.pmoRoles,
+    currency: config.currency,
+    clock: ctx.clock,
+  });
   const services = {
     people: new PeopleService(ctx, config.pmoRoles),
     projects: new ProjectsService(ctx),
-    status: new StatusService(ctx),
+    status: new StatusService(ctx, notifier),
     portfolio: new PortfolioService(ctx),
     raid: new RaidService(ctx),
+    statusCycle: new StatusCycleService(ctx, notifier, config.statusCycle),
   };
+  const bot = createBotApp({
+    adapter,
+    store,
+    status: services.status,
+    people: services.people,
+    roles: config.pmoRoles,
+    clock: ctx.clock,
+    currency: config.currency,
+    logger,
+  });
   const identity =
     overrides.identity ??
     (config.auth.mode === 'dev'
@@ -61,8 +108,19 @@ export function buildProduct(
     identity,
     authMode: config.auth.mode,
     storeKind: store.kind,
+    botHandler: createAgentRequestHandler(bot.agent, botAuth),
     currency: config.currency,
     logger,
   });
-  return { app, store, logger, close: () => store.close() };
+  const scheduler = new StatusScheduler(services.statusCycle, logger);
+  return {
+    app,
+    store,
+    logger,
+    scheduler,
+    close: async () => {
+      await scheduler.stop();
+      await store.close();
+    },
+  };
 }

@@ -31,6 +31,7 @@ export async function main(): Promise<void> {
     const seeded = await seedIfEmpty(product.store, { pmoTimeZone: config.pmoTimeZone, now: new Date() });
     if (seeded) logger.info(seeded, 'seeded demo data into an empty store');
   }
+  product.scheduler.start();
   const server: Server = product.app.listen(config.port, config.host, () => {
     logger.info(
       { url: `http://${config.host}:${config.port}`, store: config.store.kind, authMode: config.auth.mode },

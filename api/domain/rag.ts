@@ -47,3 +47,11 @@ export function ragDrop(from: RagOrNone, to: RagOrNone): number {
   const level = (r: RagOrNone) => (r === 'notReported' ? RANK.green : RANK[r]);
   return level(to) - level(from);
 }
+
+/**
+ * Sponsors and the PMO hear at once when a project turns red, or drops two levels in one report
+ * (green to red counts once: it is both).
+ */
+export function needsRagAlert(from: RagOrNone, to: RagOrNone): boolean {
+  return (to === 'red' && from !== 'red') || ragDrop(from, to) >= 2;
+}

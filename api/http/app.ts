@@ -18,6 +18,8 @@ import { portfolioRouter } from './routes/portfolio';
 import { projectsRouter } from './routes/projects';
 import { raidRouter } from './routes/raid';
 import { statusReportsRouter } from './routes/status-reports';
+import { statusRequestsRouter } from './routes/status-requests';
+import type { StatusCycleService } from '../services/status-cycle-service';
 
 export interface AppServices {
   people: PeopleService;
@@ -25,12 +27,15 @@ export interface AppServices {
   status: StatusService;
   portfolio: PortfolioService;
   raid: RaidService;
+  statusCycle: StatusCycleService;
 }
 
 export interface AppOptions {
   services: AppServices;
   identity: IdentityResolver;
   authMode: 'dev' | 'entra';
+  /** The bot's endpoint (the Agents SDK's request handler), mounted at POST /api/messages. */
+  botHandler?: (req: express.Request, res: express.Response) => Promise<void>;
   /** Which store serves the data, shown by /api/health. */
   storeKind: 'sqlite' | 'sharepoint';
   currency: string;
@@ -65,6 +70,15 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
 
+  if (options.botHandler) {
+    const handler = options.botHandler;
+    // Bot Framework activities: the SDK checks the Bot Connector's token itself (401 without one when
+    // the bot has credentials), so this route stays outside the API's own authentication.
+    app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
+      handler(req, res).catch(next);
+    });
+  }
+
   const api = express.Router();
   api.use(requireJsonBodies);
   api.use(express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
@@ -91,6 +105,7 @@ export function createApp(options: AppOptions): express.Express {
     });
   });
   api.use(peopleRouter(services.people));
+  api.use('/status-requests', statusRequestsRouter(services.statusCycle));
   api.use('/portfolio', portfolioRouter(services.portfolio, options.currency));
   api.use('/projects', projectsRouter(services.projects, services.portfolio));
   api.use('/projects/:id/status-reports', statusReportsRouter(services.status, services.projects));

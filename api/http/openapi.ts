@@ -1,4 +1,5 @@
 import { awayBody } from './schemas/people';
+import { runCycleBody } from './routes/status-requests';
 import { z } from 'zod';
 import { portfolioQuery, portfolioResponse } from './schemas/portfolio';
 import { createProjectBody, projectResponse, updateProjectBody } from './schemas/projects';
@@ -113,6 +114,18 @@ function operations(): Operation[] {
       summary: 'The people directory',
       ok: { status: 200, description: 'People' },
       errors: [401],
+    },
+    {
+      method: 'post',
+      path: '/api/status-requests/run',
+      summary:
+        'PMO staff: run the weekly status cycle now (force: ask every active project without a request)',
+      body: runCycleBody,
+      ok: {
+        status: 200,
+        description: 'What the pass did: sent, reminded, escalated, excused, undeliverable',
+      },
+      errors: [400, 401, 403],
     },
     {
       method: 'put',

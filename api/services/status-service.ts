@@ -16,7 +16,8 @@ import {
   normaliseAnswers,
   projectUpdateFromReport,
 } from '../domain/status-report';
-import { RAG_DIMENSIONS, suggestedOverall } from '../domain/rag';
+import type { RagOrNone } from '../domain/rag';
+import { needsRagAlert, RAG_DIMENSIONS, suggestedOverall } from '../domain/rag';
 import { assertCan, can } from './authorization';
 import type { ServiceContext } from './context';
 import { readableProject, requireProject } from './project-access';
@@ -39,8 +40,16 @@ export interface SubmitStatusResult {
   unchanged: boolean;
 }
 
+/** Who hears when a project's health falls sharply: the bot implements it (cards to sponsors and the PMO). */
+export interface RagAlerts {
+  ragDropped(input: { project: Project; report: StatusReport; from: RagOrNone }): Promise<void>;
+}
+
 export class StatusService {
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly alerts: RagAlerts | null = null,
+  ) {}
 
   /** The ISO week a project is reporting for right now, in its own time zone. */
   currentWeek(project: Pick<Project, 'cadence'>): IsoWeek {
@@ -86,6 +95,11 @@ export class StatusService {
       expectedVersion: input.expectedVersion,
       projectUpdate: projectUpdateFromReport(project, report),
     });
+    const from: RagOrNone = project.latestStatus?.overall ?? 'notReported';
+    const newest = saved.project.latestStatus?.week === week;
+    if (this.alerts && newest && needsRagAlert(from, saved.report.rag.overall)) {
+      await this.alerts.ragDropped({ project: saved.project, report: saved.report, from });
+    }
     return { report: saved.report, project: saved.project, created: saved.created, unchanged: false };
   }
 

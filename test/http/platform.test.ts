@@ -72,6 +72,7 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
         '/api/projects/{id}',
         '/api/projects/{id}/status-reports',
         '/api/projects/{id}/status-reports/{week}',
+        '/api/status-requests/run',
         '/api/projects/{id}/risks',
         '/api/projects/{id}/risks/{itemId}',
         '/api/projects/{id}/issues',

@@ -1,0 +1,287 @@
+/**
+ * The bot over its real protocol: Teams-shaped activity JSON POSTed to /api/messages, replies and
+ * proactive cards landing on a fake Bot Connector that enforces Teams' limits.
+ */
+import type { IsoWeek } from '../../api/domain/iso-week';
+import type { Project } from '../../api/domain/project';
+import type { BotHarness } from '../support/bot-harness';
+import { startBot } from '../support/bot-harness';
+import { PEOPLE, projectBody, ref } from '../support/fixtures';
+
+// The Agents SDK's UMD bundle parses cards in Node (its ESM build does not load there).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const AC = require('adaptivecards/dist/adaptivecards.js') as {
+  AdaptiveCard: new () => { parse(json: unknown, ctx: unknown): void };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
+};
+
+type Card = { type: string; version: string; body: unknown[] } & Record<string, unknown>;
+
+/** Parses a card as Teams' renderer does; fails the test on any problem; checks the size. */
+function expectValidCard(card: unknown): Card {
+  const ctx = new AC.SerializationContext();
+  new AC.AdaptiveCard().parse(card, ctx);
+  const problems = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
+  expect(problems).toEqual([]);
+  expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+  return card as Card;
+}
+
+const cardOf = (activity: Record<string, unknown>): Card => {
+  const attachments = activity.attachments as Array<{ contentType: string; content: unknown }>;
+  expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  return expectValidCard(attachments[0].content);
+};
+
+/** Every Action.Execute in a card, wherever it sits. */
+function executeActions(node: unknown, found: Array<{ verb: string; data: Record<string, unknown> }> = []) {
+  if (Array.isArray(node)) node.forEach((n) => executeActions(n, found));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute')
+      found.push({ verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
+    Object.values(o).forEach((v) => executeActions(v, found));
+  }
+  return found;
+}
+
+const answers = {
+  overall: 'amber',
+  schedule: 'amber',
+  budget: 'green',
+  scope: 'green',
+  resources: 'green',
+  overallOverrideReason: '',
+  percentComplete: '55',
+  accomplishments: 'Cut-over rehearsal done',
+  nextSteps: 'Go-live checklist',
+  risksAndIssues: 'Vendor slow on fixes',
+  decisionsNeeded: '',
+  actualCostToDate: '260000',
+  forecastFinish: '2027-04-30',
+};
+
+describe('the bot over the Bot Framework protocol', () => {
+  let bot: BotHarness;
+  let project: Project;
+
+  beforeEach(async () => {
+    bot = await startBot();
+    const created = await bot.store.createProject({
+      ...(projectBody() as unknown as Parameters<BotHarness['store']['createProject']>[0]),
+      id: '0a1b2c3d-0000-4000-8000-00000000a001',
+      code: 'ERP-001',
+      createdAt: '2026-01-05T09:00:00.000Z',
+      state: 'active',
+      forecastFinish: '2027-03-31',
+      percentComplete: 30,
+      delegates: [ref(PEOPLE.delegate)],
+      budget: {
+        baseline: 1_000_000,
+        approved: 1_100_000,
+        actualCost: 250_000,
+        forecastAtCompletion: 1_150_000,
+      },
+      cadence: { weekday: 5, localTime: '10:00', timeZone: 'Europe/London' },
+    });
+    project = created;
+  });
+  afterEach(() => bot.close());
+
+  const invoke = (person: typeof PEOPLE.pm, verb: string, data: Record<string, unknown>) =>
+    bot.post(
+      bot.activity(person, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', id: 'submit', verb, data }, trigger: 'manual' },
+      }),
+    );
+
+  it('should remember a PM on install and welcome them with the commands it knows', async () => {
+    const res = await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'add' }));
+    expect(res.status).toBeLessThan(300);
+    const stored = await bot.store.getConversation(PEOPLE.pm.id);
+    expect(stored).toMatchObject({
+      kind: 'personal',
+      conversationId: bot.conversationOf(PEOPLE.pm),
+      serviceUrl: bot.connector.url,
+    });
+    const [welcome] = bot.connector.activities(bot.conversationOf(PEOPLE.pm));
+    const text = JSON.stringify(cardOf(welcome.activity));
+    for (const command of ['help', 'status', 'my projects', 'away until', 'back'])
+      expect(text).toContain(command);
+
+    await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'remove' }));
+    expect(await bot.store.getConversation(PEOPLE.pm.id)).toBeUndefined();
+  });
+
+  it('should answer `status` with the form for the PM’s one project, prefilled and ready to submit', async () => {
+    await bot.post(bot.activity(PEOPLE.pm, { type: 'message', text: '  STATUS ' }));
+    const [reply] = bot.connector.activities(bot.conversationOf(PEOPLE.pm));
+    const card = cardOf(reply.activity);
+    const [submit] = executeActions(card).filter((a) => a.verb === 'statusSubmit');
+    expect(submit.data).toMatchObject({ projectId: project.id, week: '2026-W48' });
+  });
+
+  it('should file a submitted card through the status service and turn it into a read-only summary', async () => {
+    const res = await invoke(PEOPLE.pm, 'statusSubmit', {
+      projectId: project.id,
+      week: '2026-W48',
+      ...answers,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const summary = expectValidCard(res.body.value);
+    expect(JSON.stringify(summary)).toContain('Pat Manager');
+    expect(executeActions(summary).map((a) => a.verb)).toEqual(['statusEdit']);
+    const report = await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek);
+    expect(report).toMatchObject({ source: 'bot', percentComplete: 55, submittedBy: { id: PEOPLE.pm.id } });
+
+    // A double submit (a retried card) files nothing twice.
+    await invoke(PEOPLE.pm, 'statusSubmit', { projectId: project.id, week: '2026-W48', ...answers });
+    expect((await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek))?.version).toBe(1);
+  });
+
+  it('should re-render the card with the message beside each bad field and every other answer kept', async () => {
+    const bad = { ...answers, overall: 'green', budget: 'red', nextSteps: '', percentComplete: 'lots' };
+    const res = await invoke(PEOPLE.pm, 'statusSubmit', { projectId: project.id, week: '2026-W48', ...bad });
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const text = JSON.stringify(expectValidCard(res.body.value));
+    expect(text).toContain('Cut-over rehearsal done');
+    expect(text).toContain('Vendor slow on fixes');
+    expect(text).toMatch(/Say what comes next/);
+    expect(text).toMatch(/Percent complete must be a number/);
+    expect(await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek)).toBeUndefined();
+
+    // Numbers fixed, but overall green over a red budget needs a reason: the watermelon guard.
+    const watermelon = { ...bad, nextSteps: 'Go-live', percentComplete: '55' };
+    const again = await invoke(PEOPLE.pm, 'statusSubmit', {
+      projectId: project.id,
+      week: '2026-W48',
+      ...watermelon,
+    });
+    expect(JSON.stringify(again.body.value)).toMatch(/say why the project is healthier overall/);
+    expect(await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek)).toBeUndefined();
+  });
+
+  it('should refuse someone who is not the PM, a delegate or PMO staff, whatever the card says, and store nothing', async () => {
+    const res = await invoke(PEOPLE.outsider, 'statusSubmit', {
+      projectId: project.id,
+      week: '2026-W48',
+      ...answers,
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body.value)).toMatch(/Not yours to report/);
+    expect(await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek)).toBeUndefined();
+    // A delegate may.
+    const byDelegate = await invoke(PEOPLE.delegate, 'statusSubmit', {
+      projectId: project.id,
+      week: '2026-W48',
+      ...answers,
+    });
+    expect(JSON.stringify(byDelegate.body.value)).not.toMatch(/Not yours/);
+    expect((await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek))?.submittedBy.id).toBe(
+      PEOPLE.delegate.id,
+    );
+  });
+
+  it('should send the weekly request proactively when PMO staff run the cycle, and record the card', async () => {
+    await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'add' }));
+    bot.connector.resetLog();
+    const res = await fetch(`${bot.url}/api/status-requests/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dev-User': PEOPLE.head.email },
+      body: JSON.stringify({ force: true }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sent: 1 });
+    const sent = bot.connector.activities(bot.conversationOf(PEOPLE.pm)).at(-1)!;
+    const card = cardOf(sent.activity);
+    expect(executeActions(card).find((a) => a.verb === 'statusSubmit')?.data).toMatchObject({
+      projectId: project.id,
+    });
+    const request = await bot.store.findStatusRequest(project.id, '2026-W48' as IsoWeek);
+    expect(request).toMatchObject({
+      state: 'pending',
+      cardActivityId: sent.id,
+      conversationId: bot.conversationOf(PEOPLE.pm),
+    });
+    const delivery = await bot.store.getDelivery(`statusRequest:${request!.id}`);
+    expect(delivery).toMatchObject({ state: 'sent', activityId: sent.id });
+
+    const refused = await fetch(`${bot.url}/api/status-requests/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dev-User': PEOPLE.pm.email },
+      body: '{}',
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('should retry a throttled proactive send after its Retry-After, and send it once', async () => {
+    await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'add' }));
+    // The SDK sends a proactive message as a reply to the continuation's own id, as botbuilder did.
+    bot.connector.injectFault({
+      status: 429,
+      retryAfter: '2',
+      count: 2,
+      match: (r) => r.operation === 'replyToActivity',
+    });
+    const res = await fetch(`${bot.url}/api/status-requests/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dev-User': PEOPLE.head.email },
+      body: JSON.stringify({ force: true }),
+    });
+    expect(await res.json()).toMatchObject({ sent: 1 });
+    const cards = bot.connector
+      .activities(bot.conversationOf(PEOPLE.pm))
+      .filter((a) => a.activity.attachments);
+    expect(cards).toHaveLength(2); // the welcome and the request: once
+    expect(bot.connector.requests.filter((r) => r.status === 429)).toHaveLength(2);
+  });
+
+  it('should record a PM who never installed the bot as undeliverable and tell the PMO', async () => {
+    await bot.post(bot.activity(PEOPLE.head, { type: 'installationUpdate', action: 'add' }));
+    await fetch(`${bot.url}/api/status-requests/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dev-User': PEOPLE.head.email },
+      body: JSON.stringify({ force: true }),
+    });
+    expect(await bot.store.findStatusRequest(project.id, '2026-W48' as IsoWeek)).toMatchObject({
+      state: 'undeliverable',
+    });
+    const toHead = bot.connector.activities(bot.conversationOf(PEOPLE.head));
+    expect(JSON.stringify(cardOf(toHead.at(-1)!.activity))).toContain('ERP-001');
+  });
+
+  it('should tell sponsors and the PMO when a project turns red, quoting the PM', async () => {
+    await bot.post(bot.activity(PEOPLE.sponsor, { type: 'installationUpdate', action: 'add' }));
+    const red = {
+      ...answers,
+      overall: 'red',
+      schedule: 'red',
+      risksAndIssues: 'Data migration failed twice',
+    };
+    await invoke(PEOPLE.pm, 'statusSubmit', { projectId: project.id, week: '2026-W48', ...red });
+    const alert = bot.connector.activities(bot.conversationOf(PEOPLE.sponsor)).at(-1)!;
+    expect(JSON.stringify(cardOf(alert.activity))).toContain('Data migration failed twice');
+  });
+
+  it('should accept unauthenticated activities only when the bot has no credentials', async () => {
+    const secured = await startBot({
+      env: {
+        BOT_ID: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+        BOT_PASSWORD: 'not-used-in-this-test',
+        BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      },
+    });
+    try {
+      const message = secured.activity(PEOPLE.pm, { type: 'message', text: 'help' });
+      expect((await secured.post(message)).status).toBe(401);
+      expect((await secured.post(message, { Authorization: 'Basic abc' })).status).toBe(401);
+      expect((await secured.post(message, { Authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+      expect(secured.connector.requests).toEqual([]);
+    } finally {
+      await secured.close();
+    }
+  });
+});
