@@ -2,27 +2,15 @@ import type { IsoWeek } from '../api/domain/iso-week';
 import type { Rag } from '../api/domain/rag';
 import { RAG_VALUES } from '../api/domain/rag';
 import type { StatusAnswers, StatusReport } from '../api/domain/status-report';
+import type { StatusFormValues } from './cards/card-views';
 
 /**
  * The status card's inputs as Teams sends them back (every value a string; an untouched optional input
  * may be missing), to and from the domain's answers. Malformed numbers stay as typed so the card can
  * show them again next to the message.
  */
-export interface StatusFormValues {
-  overall: Rag | '';
-  schedule: Rag | '';
-  budget: Rag | '';
-  scope: Rag | '';
-  resources: Rag | '';
-  overallOverrideReason: string;
-  percentComplete: string;
-  accomplishments: string;
-  nextSteps: string;
-  risksAndIssues: string;
-  decisionsNeeded: string;
-  actualCostToDate: string;
-  forecastFinish: string;
-}
+/** The card's inputs, as the card views define them (one definition for both directions). */
+export type { StatusFormValues };
 
 const TEXT_INPUTS = [
   'overallOverrideReason',

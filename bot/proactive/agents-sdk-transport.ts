@@ -57,7 +57,8 @@ export class AgentsSdkTransport implements SendTransport {
       },
       // The SDK addresses the continuation to the reference's user; a channel post has none of its own.
       user: stored.user ?? { id: target.conversationId },
-      ...(this.botAppId && !stored.agent ? { agent: { id: `28:${this.botAppId}` } } : {}),
+      // The continuation comes "to" the bot: without a stored reference, name it by its app id.
+      agent: stored.agent ?? { id: `28:${this.appId}` },
     } as ConversationReference;
     // The adapter hands an error thrown inside the turn to its own onTurnError and returns normally:
     // catch it in the turn, so a 429 reaches the sender instead of passing for a success.

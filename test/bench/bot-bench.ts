@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   const lost = count - delivered;
   const failed = records.filter((r) => r.state !== 'sent').length;
   const throttled = connector.requests.filter((r) => r.status === 429).length;
+  const firstFailure = records.find((r) => r.state !== 'sent')?.lastError;
+  if (firstFailure) console.log(`  first failure: ${firstFailure}`);
   const rate = delivered / seconds;
 
   console.log(
