@@ -56,8 +56,11 @@ export function createBotApp(deps: BotDependencies): {
   const reply = (context: TurnContext, card: AdaptiveCardJson) =>
     context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] } as Activity);
 
-  /** Where the bot can reach this person (or channel) later: kept on install and on every message. */
-  async function remember(context: TurnContext): Promise<string | null> {
+  /**
+   * Where the bot can reach this person (or channel) later: kept on install and on every message.
+   * True when the bot did not know this conversation yet (a first install, or a reinstall).
+   */
+  async function remember(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     const conversationType = activity.conversation?.conversationType ?? 'personal';
     const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string } };
@@ -65,7 +68,7 @@ export function createBotApp(deps: BotDependencies): {
       conversationType === 'channel'
         ? (channelData.channel?.id ?? activity.conversation?.id ?? null)
         : (activity.from?.aadObjectId ?? null);
-    if (!key || !activity.conversation?.id || !activity.serviceUrl) return null;
+    if (!key || !activity.conversation?.id || !activity.serviceUrl) return false;
     const record: ConversationRecord = {
       key,
       kind:
@@ -91,7 +94,7 @@ export function createBotApp(deps: BotDependencies): {
     ) {
       await store.saveConversation(record);
     }
-    return key;
+    return !stored;
   }
 
   agent.onActivity('installationUpdate', async (context) => {
@@ -101,8 +104,9 @@ export function createBotApp(deps: BotDependencies): {
       if (key) await store.deleteConversation(key);
       return;
     }
-    await remember(context);
-    await reply(context, buildWelcome({ userName: context.activity.from?.name ?? null }));
+    // Teams sends installationUpdate and conversationUpdate for one install: welcome once.
+    if (await remember(context))
+      await reply(context, buildWelcome({ userName: context.activity.from?.name ?? null }));
   });
 
   agent.onConversationUpdate('membersAdded', async (context) => {
@@ -110,8 +114,8 @@ export function createBotApp(deps: BotDependencies): {
     const added = context.activity.membersAdded ?? [];
     // The bot itself was added (an install); or, in a personal chat, the user arrived.
     if (!added.some((m) => m.id === botId || m.id === context.activity.from?.id)) return;
-    await remember(context);
-    await reply(context, buildWelcome({ userName: context.activity.from?.name ?? null }));
+    if (await remember(context))
+      await reply(context, buildWelcome({ userName: context.activity.from?.name ?? null }));
   });
 
   agent.onMessage(/.*/s, async (context) => {

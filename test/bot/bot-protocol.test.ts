@@ -111,6 +111,12 @@ describe('the bot over the Bot Framework protocol', () => {
     for (const command of ['help', 'status', 'my projects', 'away until', 'back'])
       expect(text).toContain(command);
 
+    // Teams follows the install with a conversationUpdate: one welcome, not two.
+    await bot.post(
+      bot.activity(PEOPLE.pm, { type: 'conversationUpdate', membersAdded: [{ id: `29:${PEOPLE.pm.id}` }] }),
+    );
+    expect(bot.connector.activities(bot.conversationOf(PEOPLE.pm))).toHaveLength(1);
+
     await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'remove' }));
     expect(await bot.store.getConversation(PEOPLE.pm.id)).toBeUndefined();
   });
