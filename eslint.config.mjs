@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Programs people run: they talk on the console.
-    files: ['test/**', 'api/**/*-cli.ts', 'api/server.ts'],
+    files: ['test/**', 'api/**/*-cli.ts', 'api/server.ts', 'bot/playground/*.ts'],
     rules: { 'no-console': 'off' },
   },
   prettier,

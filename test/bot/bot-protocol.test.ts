@@ -7,6 +7,7 @@ import type { Project } from '../../api/domain/project';
 import type { BotHarness } from '../support/bot-harness';
 import { startBot } from '../support/bot-harness';
 import { PEOPLE, projectBody, ref } from '../support/fixtures';
+import { startTestIssuer } from '../support/test-jwks';
 
 // The Agents SDK's UMD bundle parses cards in Node (its ESM build does not load there).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
@@ -288,6 +289,54 @@ describe('the bot over the Bot Framework protocol', () => {
       expect(secured.connector.requests).toEqual([]);
     } finally {
       await secured.close();
+    }
+  });
+
+  it('should let a validly signed Bot Connector token past the check, and refuse a wrong key or audience', async () => {
+    // The SDK looks up the signing keys of a non-Bot-Framework issuer under its configured authority:
+    // pointed at a local issuer, a real signature check runs offline.
+    const issuer = await startTestIssuer();
+    const botId = '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
+    const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const secured = await startBot({
+      env: { BOT_ID: botId, BOT_PASSWORD: 'unused', BOT_TENANT_ID: tenant },
+      botAuth: {
+        clientId: botId,
+        clientSecret: 'unused',
+        tenantId: tenant,
+        authority: issuer.jwksUrl.replace('/discovery/v2.0/keys', ''),
+      },
+    });
+    try {
+      await secured.store.saveConversation({
+        key: PEOPLE.pm.id,
+        kind: 'personal',
+        conversationId: secured.conversationOf(PEOPLE.pm),
+        serviceUrl: secured.connector.url,
+        tenantId: tenant,
+        reference: '{}',
+        updatedAt: '2026-11-25T12:00:00.000Z',
+      });
+      // An uninstall sends nothing back, so the turn needs no outgoing token.
+      const uninstall = secured.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'remove' });
+      const claims = {
+        aud: botId,
+        iss: `https://login.microsoftonline.com/${tenant}/v2.0`,
+        tid: tenant,
+        serviceurl: secured.connector.url,
+      };
+      const rogue = await issuer.sign(claims, { withKey: 'rogue' });
+      expect((await secured.post(uninstall, { Authorization: `Bearer ${rogue}` })).status).toBe(401);
+      expect(await secured.store.getConversation(PEOPLE.pm.id)).toBeDefined();
+      const otherAudience = await issuer.sign({ ...claims, aud: 'someone-else' });
+      expect((await secured.post(uninstall, { Authorization: `Bearer ${otherAudience}` })).status).toBe(401);
+      const valid = await issuer.sign(claims);
+      // Past the token check the SDK fetches its own token from Entra ID for the turn, which fails
+      // offline (500): what matters here is that the signature check let the request in.
+      expect((await secured.post(uninstall, { Authorization: `Bearer ${valid}` })).status).not.toBe(401);
+    } finally {
+      await secured.close();
+      await issuer.close();
     }
   });
 });

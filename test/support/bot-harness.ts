@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AuthConfiguration } from '@microsoft/agents-hosting';
 import type { AddressInfo } from 'node:net';
 import { buildProduct } from '../../api/app-factory';
 import type { Config } from '../../api/config/config';
@@ -34,7 +35,13 @@ export interface BotHarness {
 }
 
 export async function startBot(
-  options: { now?: string; env?: NodeJS.ProcessEnv; connector?: FakeConnectorOptions } = {},
+  options: {
+    now?: string;
+    env?: NodeJS.ProcessEnv;
+    connector?: FakeConnectorOptions;
+    /** The Agents SDK's auth settings, e.g. pointing its key lookup at a local test issuer. */
+    botAuth?: AuthConfiguration;
+  } = {},
 ): Promise<BotHarness> {
   // One time for the product, its proactive sender's waits and the fake Connector's rate limits: a wait
   // the sender asks for moves the clock on at once, so nothing sleeps.
@@ -55,6 +62,7 @@ export async function startBot(
   const product = buildProduct(config, {
     store,
     clock,
+    ...(options.botAuth ? { botAuth: options.botAuth } : {}),
     senderTiming: {
       now: () => clock.now().getTime(),
       sleep: async (ms) => clock.advance(Math.max(0, ms)),
