@@ -111,3 +111,9 @@ export class Random {
     return new Random(0, [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()]);
   }
 }
+
+/** A seeded generator as a plain function of [0, 1): for simulations, fakes and tests. */
+export function seededRandom(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
+}

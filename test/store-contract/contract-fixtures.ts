@@ -12,6 +12,7 @@ import { suggestedOverall } from '../../api/domain/rag';
 import type { DecisionLogEntry, Issue, Risk } from '../../api/domain/raid';
 import type { StatusReport } from '../../api/domain/status-report';
 import type { SaveStatusReport } from '../../api/store/store';
+import { seededRandom } from '../../api/seed/random';
 
 export type ProjectInput = NewProject & { id: string; createdAt: string };
 
@@ -289,20 +290,10 @@ function expectTotals(label: string, actual: RollupTotals, expected: RollupTotal
   }
 }
 
-/** A small deterministic PRNG (mulberry32), so the generated portfolio is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+export { seededRandom };

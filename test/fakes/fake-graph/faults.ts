@@ -3,22 +3,11 @@
 import type { RequestIds } from './errors';
 import { defaultCodeFor, errorResponse } from './errors';
 import type { FaultSpec, FaultTarget, GraphResponse, RandomThrottle } from './types';
+import { seededRandom } from '../../../api/seed/random';
 
 interface QueuedFault {
   spec: FaultSpec;
   remaining: number;
-}
-
-/** mulberry32: small, fast and deterministic for a seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const MESSAGES: Record<number, string> = {

@@ -1,4 +1,5 @@
 import { MinHeap } from '../../../../../bot/proactive/min-heap';
+import { seededRandom } from '../../../../../api/seed/random';
 
 interface Timer {
   at: number;
@@ -76,14 +77,4 @@ export class FakeClock {
 /** Lets every queued promise reaction run (they all run before the next macrotask). */
 export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** mulberry32: a small seeded generator, so simulations are the same every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
