@@ -63,11 +63,7 @@ export function createBotApp(deps: BotDependencies): {
   async function remember(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     const conversationType = activity.conversation?.conversationType ?? 'personal';
-    const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; channel?: { id?: string } };
-    const key =
-      conversationType === 'channel'
-        ? (channelData.channel?.id ?? activity.conversation?.id ?? null)
-        : (activity.from?.aadObjectId ?? null);
+    const key = conversationKey(context);
     if (!key || !activity.conversation?.id || !activity.serviceUrl) return false;
     const record: ConversationRecord = {
       key,
@@ -100,7 +96,7 @@ export function createBotApp(deps: BotDependencies): {
   agent.onActivity('installationUpdate', async (context) => {
     const action = (context.activity as Activity & { action?: string }).action ?? '';
     if (action.startsWith('remove')) {
-      const key = context.activity.from?.aadObjectId;
+      const key = conversationKey(context);
       if (key) await store.deleteConversation(key);
       return;
     }
@@ -374,6 +370,19 @@ export function createBotApp(deps: BotDependencies): {
   });
 
   return { agent, adapter };
+}
+
+/**
+ * Whom a conversation reaches: the person (their Entra object id) in a personal chat, else the channel
+ * (a team install) or the group chat.
+ */
+function conversationKey(context: TurnContext): string | null {
+  const activity = context.activity;
+  const type = activity.conversation?.conversationType ?? 'personal';
+  const channelData = (activity.channelData ?? {}) as { channel?: { id?: string } };
+  if (type === 'personal') return activity.from?.aadObjectId ?? null;
+  if (type === 'channel') return channelData.channel?.id ?? activity.conversation?.id ?? null;
+  return activity.conversation?.id ?? null;
 }
 
 /** The action's data: the SDK hands the whole action (`{type, verb, data}`) as its third argument. */

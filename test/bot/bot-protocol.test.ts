@@ -122,6 +122,34 @@ describe('the bot over the Bot Framework protocol', () => {
     expect(await bot.store.getConversation(PEOPLE.pm.id)).toBeUndefined();
   });
 
+  it('should remember a team install by its channel, and forget it when the app is removed from the team', async () => {
+    const channelId = '19:abc123@thread.tacv2';
+    const inTeam = (action: string) =>
+      bot.activity(PEOPLE.head, {
+        type: 'installationUpdate',
+        action,
+        conversation: {
+          id: channelId,
+          conversationType: 'channel',
+          tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+          isGroup: true,
+        },
+        channelData: {
+          tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+          team: { id: channelId },
+          channel: { id: channelId },
+        },
+      });
+    await bot.post(inTeam('add'));
+    expect(await bot.store.getConversation(channelId)).toMatchObject({
+      kind: 'channel',
+      conversationId: channelId,
+    });
+    expect(await bot.store.getConversation(PEOPLE.head.id)).toBeUndefined();
+    await bot.post(inTeam('remove'));
+    expect(await bot.store.getConversation(channelId)).toBeUndefined();
+  });
+
   it('should answer `status` with the form for the PM’s one project, prefilled and ready to submit', async () => {
     await bot.post(bot.activity(PEOPLE.pm, { type: 'message', text: '  STATUS ' }));
     const [reply] = bot.connector.activities(bot.conversationOf(PEOPLE.pm));
