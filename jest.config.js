@@ -11,7 +11,7 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  // jose@6 is ESM-only; let swc turn it into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // ESM-only packages the tests load (jose for JWTs; strip-bom inside @microsoft/app-manifest) go through swc.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom|@microsoft/app-manifest)/)'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
