@@ -88,10 +88,20 @@ export class StatusCycleService {
       return entry;
     };
 
-    for (const project of await this.projects()) {
+    const projects = await this.projects();
+    // One query per week in play (projects in far-apart zones can be in different weeks), not one per
+    // project: the cycle runs every minute, and on SharePoint every request counts against throttling.
+    const weeks = new Set(projects.map((p) => isoWeekOf(now, p.cadence.timeZone)));
+    const filed = new Map<string, StatusRequest>();
+    for (const week of weeks) {
+      for (const r of await this.ctx.store.listStatusRequests({ week }))
+        filed.set(`${r.projectId}|${r.week}`, r);
+    }
+
+    for (const project of projects) {
       const week = isoWeekOf(now, project.cadence.timeZone);
       const dueAt = requestDueAt(project, week);
-      let request = await this.ctx.store.findStatusRequest(project.id, week);
+      let request = filed.get(`${project.id}|${week}`);
       if (!request) {
         if (now < dueAt && !options.force) {
           summary.notDue += 1;
@@ -110,7 +120,7 @@ export class StatusCycleService {
         continue;
       }
       if (request.state !== 'pending') continue;
-      if (await this.ctx.store.getStatusReport(project.id, week)) {
+      if (hasReported(project, week) || (await this.ctx.store.getStatusReport(project.id, week))) {
         await this.ctx.store.updateStatusRequest({ ...request, state: 'submitted' }, request.version);
         summary.submitted += 1;
         continue;
@@ -152,7 +162,9 @@ export class StatusCycleService {
   ): Promise<{ kind: 'sent' | 'excused' | 'submitted' | 'undeliverable'; request: StatusRequest } | null> {
     const pm: Person = (await this.ctx.store.getPerson(project.projectManager.id)) ?? project.projectManager;
     const excuse = excuseFor(project, pm, now, pm.timeZone ?? project.cadence.timeZone);
-    const filedEarly = excuse ? null : await this.ctx.store.getStatusReport(project.id, week);
+    const filedEarly =
+      !excuse &&
+      (hasReported(project, week) || Boolean(await this.ctx.store.getStatusReport(project.id, week)));
     const base: StatusRequest = {
       id: this.ctx.newId(),
       projectId: project.id,
@@ -215,4 +227,9 @@ export class StatusCycleService {
     });
     return page.items;
   }
+}
+
+/** The project carries its latest report's week: at or past this one, this week is in. */
+function hasReported(project: Project, week: IsoWeek): boolean {
+  return project.latestStatus !== null && project.latestStatus.week >= week;
 }

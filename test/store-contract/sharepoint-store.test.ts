@@ -5,6 +5,9 @@
 import { ConflictError, UnavailableError } from '../../api/domain/errors';
 import type { IsoWeek } from '../../api/domain/iso-week';
 import type { PortfolioQuery } from '../../api/domain/portfolio';
+import { serviceContext } from '../../api/services/context';
+import type { StatusNotifier } from '../../api/services/status-cycle-service';
+import { StatusCycleService } from '../../api/services/status-cycle-service';
 import { GraphRequestError } from '../../api/store/sharepoint/graph-errors';
 import { listSpec, SCHEMA_VERSION } from '../../api/store/sharepoint/list-schema';
 import { provisionSharePoint } from '../../api/store/sharepoint/provisioning';
@@ -354,6 +357,24 @@ describe('SharePointStore on the fake Graph', () => {
         await bare.close();
       }
     });
+  });
+
+  it('should let the weekly cycle pass every minute for two Graph requests once this week is filed', async () => {
+    const clock = { now: () => new Date('2026-03-13T12:00:00Z') }; // Friday after 10:00 London: all due
+    const ctx = serviceContext(store, { clock, pmoTimeZone: 'Europe/London' });
+    const notifier: StatusNotifier = {
+      requestStatus: async () => ({ delivered: false, reason: 'No conversation in this test.' }),
+      escalate: async () => undefined,
+    };
+    const cycle = new StatusCycleService(ctx, notifier);
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => store.createProject(projectInput({ code: `CYC-${i}` }))),
+    );
+    expect(await cycle.run()).toMatchObject({ undeliverable: 30 });
+    h.fake.resetLog();
+    expect(await cycle.run()).toMatchObject({ sent: 0, undeliverable: 0 });
+    // The projects (one page) and this week's requests (one query): not one request per project.
+    expect(h.fake.requests).toHaveLength(2);
   });
 
   it('should keep people lookups exact and merge what a sign-in leaves out', async () => {
