@@ -96,6 +96,7 @@ export function buildProduct(
     roles: config.pmoRoles,
     clock: ctx.clock,
     currency: config.currency,
+    pmoTimeZone: config.pmoTimeZone,
     logger,
   });
   const identity =

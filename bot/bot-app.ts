@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { ConversationRecord } from '../api/domain/bot-delivery';
 import { PmoError } from '../api/domain/errors';
 import type { IsoWeek } from '../api/domain/iso-week';
-import { isCalendarDate, isIsoWeek } from '../api/domain/iso-week';
+import { isCalendarDate, isIsoWeek, isoWeekOf } from '../api/domain/iso-week';
 import type { Actor } from '../api/domain/people';
 import type { Project } from '../api/domain/project';
 import type { PmoRoleAssignments } from '../api/services/actors';
@@ -38,6 +38,8 @@ export interface BotDependencies {
   roles: PmoRoleAssignments;
   clock: Clock;
   currency: string;
+  /** The PMO's zone: "this week" when a person has no project of their own to go by. */
+  pmoTimeZone: string;
   logger: Logger;
 }
 
@@ -166,10 +168,8 @@ export function createBotApp(deps: BotDependencies): {
       order: 'asc',
       page: 1,
       pageSize: 200,
-      staleBefore: currentWeekOf(
-        { cadence: { timeZone: 'UTC', weekday: 1, localTime: '00:00' } },
-        deps.clock.now(),
-      ),
+      // Staleness plays no part in this list.
+      staleBefore: isoWeekOf(deps.clock.now(), 'UTC'),
     });
     return page.items.filter(
       (p) => p.projectManager.id === actor.id || p.delegates.some((d) => d.id === actor.id),
@@ -206,9 +206,7 @@ export function createBotApp(deps: BotDependencies): {
   async function myProjects(actor: Actor): Promise<AdaptiveCardJson> {
     const now = deps.clock.now();
     const projects = await reportable(actor);
-    const week = projects.length
-      ? currentWeekOf(projects[0], now)
-      : currentWeekOf({ cadence: { timeZone: 'UTC', weekday: 1, localTime: '00:00' } }, now);
+    const week = projects.length ? currentWeekOf(projects[0], now) : isoWeekOf(now, deps.pmoTimeZone);
     const rows = await Promise.all(
       projects.map(async (p) => {
         const thisWeek = currentWeekOf(p, now);
@@ -237,7 +235,7 @@ export function createBotApp(deps: BotDependencies): {
     );
     return buildMyProjects({
       week,
-      weekLabel: weekLabel(week, projects[0]?.cadence.timeZone ?? 'UTC'),
+      weekLabel: weekLabel(week, projects[0]?.cadence.timeZone ?? deps.pmoTimeZone),
       projects: rows,
     });
   }

@@ -177,6 +177,42 @@ describe('the bot over the Bot Framework protocol', () => {
     expect((await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek))?.version).toBe(1);
   });
 
+  it('should reopen a filed report for editing this week, and file the change as a new version', async () => {
+    await invoke(PEOPLE.pm, 'statusSubmit', { projectId: project.id, week: '2026-W48', ...answers });
+    const edit = await invoke(PEOPLE.pm, 'statusEdit', { projectId: project.id, week: '2026-W48' });
+    const form = expectValidCard(edit.body.value);
+    expect(JSON.stringify(form)).toContain('Cut-over rehearsal done');
+    const submit = executeActions(form).find((a) => a.verb === 'statusSubmit')!;
+    expect(submit.data).toMatchObject({ projectId: project.id, week: '2026-W48', expectedVersion: 1 });
+    await invoke(PEOPLE.pm, 'statusSubmit', { ...submit.data, ...answers, percentComplete: '60' });
+    const report = await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek);
+    expect(report).toMatchObject({ version: 2, percentComplete: 60 });
+    // A card still naming version 1 is refused, answers kept, nothing changed.
+    const stale = await invoke(PEOPLE.pm, 'statusSubmit', {
+      ...submit.data,
+      ...answers,
+      percentComplete: '70',
+    });
+    expect(JSON.stringify(stale.body.value)).toMatch(/changed since version 1/);
+    expect((await bot.store.getStatusReport(project.id, '2026-W48' as IsoWeek))?.percentComplete).toBe(60);
+  });
+
+  it('should answer `my projects`, `away until`, `back` and anything else', async () => {
+    const say = async (text: string) => {
+      await bot.post(bot.activity(PEOPLE.pm, { type: 'message', text }));
+      return bot.connector.activities(bot.conversationOf(PEOPLE.pm)).at(-1)!.activity;
+    };
+    const mine = JSON.stringify(cardOf(await say('My Projects')));
+    expect(mine).toContain('ERP-001');
+    expect(await say('away until 2026-12-04')).toMatchObject({ text: expect.stringContaining('2026-12-04') });
+    expect((await bot.store.getPerson(PEOPLE.pm.id))?.awayUntil).toBe('2026-12-04');
+    expect((await say('away until 2020-01-01')).text).toMatch(/today \(2026-11-25\) or later/);
+    expect((await say('away until someday')).text).toMatch(/could not read "someday"/);
+    expect((await say('back')).text).toMatch(/Welcome back/);
+    expect((await bot.store.getPerson(PEOPLE.pm.id))?.awayUntil).toBeUndefined();
+    expect(JSON.stringify(cardOf(await say('what can you do?')))).toContain('my projects');
+  });
+
   it('should re-render the card with the message beside each bad field and every other answer kept', async () => {
     const bad = { ...answers, overall: 'green', budget: 'red', nextSteps: '', percentComplete: 'lots' };
     const res = await invoke(PEOPLE.pm, 'statusSubmit', { projectId: project.id, week: '2026-W48', ...bad });
