@@ -2,12 +2,7 @@
 
 import { defaultCodeFor, errorResponse } from './errors';
 import type { ConnectorResponse, FaultSpec, FaultTarget, RandomThrottle } from './types';
-import { seededRandom } from '../../../api/seed/random';
-
-interface QueuedFault {
-  spec: FaultSpec;
-  remaining: number;
-}
+import { FaultPlan } from '../shared/fault-plan';
 
 /** Teams' messages for the statuses it documents. */
 const MESSAGES: Record<number, string> = {
@@ -19,41 +14,20 @@ const MESSAGES: Record<number, string> = {
 };
 
 export class Faults {
-  private queue: QueuedFault[] = [];
-  private random: { rate: number; retryAfter: string; next: () => number } | null = null;
+  private readonly plan = new FaultPlan<FaultTarget>();
 
   inject(spec: FaultSpec): void {
-    const count = spec.count ?? 1;
-    if (!Number.isInteger(count) || count < 1)
-      throw new Error('injectFault: count must be a positive integer.');
-    if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599) {
-      throw new Error('injectFault: status must be an HTTP error status (400–599).');
-    }
-    this.queue.push({ spec, remaining: count });
+    this.plan.inject(spec);
   }
 
   throttleRandomly(opts: RandomThrottle | null): void {
-    if (opts === null) {
-      this.random = null;
-      return;
-    }
-    if (!(opts.rate >= 0 && opts.rate <= 1))
-      throw new Error('throttleRandomly: rate must be between 0 and 1.');
-    this.random = { rate: opts.rate, retryAfter: opts.retryAfter, next: seededRandom(opts.seed ?? 1) };
+    this.plan.throttleRandomly(opts);
   }
 
   /** The fault response this request gets, if any; consumes one queued fault. */
   take(target: FaultTarget): ConnectorResponse | undefined {
-    const queued = this.queue.find((q) => (q.spec.match ? q.spec.match(target) : true));
-    if (queued) {
-      queued.remaining -= 1;
-      if (queued.remaining === 0) this.queue = this.queue.filter((q) => q !== queued);
-      return faultResponse(queued.spec.status, queued.spec.code, queued.spec.retryAfter);
-    }
-    if (this.random && this.random.next() < this.random.rate) {
-      return faultResponse(429, undefined, this.random.retryAfter);
-    }
-    return undefined;
+    const fault = this.plan.next(target);
+    return fault && faultResponse(fault.status, fault.code, fault.retryAfter);
   }
 }
 

@@ -3,12 +3,7 @@
 import type { RequestIds } from './errors';
 import { defaultCodeFor, errorResponse } from './errors';
 import type { FaultSpec, FaultTarget, GraphResponse, RandomThrottle } from './types';
-import { seededRandom } from '../../../api/seed/random';
-
-interface QueuedFault {
-  spec: FaultSpec;
-  remaining: number;
-}
+import { FaultPlan } from '../shared/fault-plan';
 
 const MESSAGES: Record<number, string> = {
   429: 'The request has been throttled. Wait for the time in the Retry-After header, then retry.',
@@ -16,41 +11,20 @@ const MESSAGES: Record<number, string> = {
 };
 
 export class Faults {
-  private queue: QueuedFault[] = [];
-  private random: { rate: number; retryAfter: string; next: () => number } | null = null;
+  private readonly plan = new FaultPlan<FaultTarget>();
 
   inject(spec: FaultSpec): void {
-    const count = spec.count ?? 1;
-    if (!Number.isInteger(count) || count < 1)
-      throw new Error('injectFault: count must be a positive integer.');
-    if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599) {
-      throw new Error('injectFault: status must be an HTTP error status (400–599).');
-    }
-    this.queue.push({ spec, remaining: count });
+    this.plan.inject(spec);
   }
 
   throttleRandomly(opts: RandomThrottle | null): void {
-    if (opts === null) {
-      this.random = null;
-      return;
-    }
-    if (!(opts.rate >= 0 && opts.rate <= 1))
-      throw new Error('throttleRandomly: rate must be between 0 and 1.');
-    this.random = { rate: opts.rate, retryAfter: opts.retryAfter, next: seededRandom(opts.seed ?? 1) };
+    this.plan.throttleRandomly(opts);
   }
 
   /** The fault response this request gets, if any; consumes one queued fault. */
   take(target: FaultTarget, ids: RequestIds): GraphResponse | undefined {
-    const queued = this.queue.find((q) => q.remaining > 0 && (q.spec.match ? q.spec.match(target) : true));
-    if (queued) {
-      queued.remaining -= 1;
-      this.queue = this.queue.filter((q) => q.remaining > 0);
-      return faultResponse(queued.spec.status, queued.spec.code, queued.spec.retryAfter, ids);
-    }
-    if (this.random && this.random.next() < this.random.rate) {
-      return faultResponse(429, undefined, this.random.retryAfter, ids);
-    }
-    return undefined;
+    const fault = this.plan.next(target);
+    return fault && faultResponse(fault.status, fault.code, fault.retryAfter, ids);
   }
 }
 
