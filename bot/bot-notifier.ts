@@ -8,19 +8,20 @@ import type { StatusReport } from '../api/domain/status-report';
 import type { PmoRoleAssignments } from '../api/services/actors';
 import type { Clock } from '../api/services/context';
 import type { Delivery, LateProject, StatusNotifier } from '../api/services/status-cycle-service';
-import type { RagAlerts } from '../api/services/status-service';
+import type { StatusEvents } from '../api/services/status-service';
+import type { StatusRequest } from '../api/domain/status-request';
 import type { Store } from '../api/store/store';
 import type { AdaptiveCardJson } from './cards/card-views';
-import { buildEscalation, buildRedAlert, buildStatusForm } from './cards/build-cards';
+import { buildEscalation, buildRedAlert, buildStatusForm, buildStatusSubmitted } from './cards/build-cards';
 import type { ProactiveSender } from './proactive/proactive-sender';
-import { instantLabel, prefilledForm, weekLabel } from './status-card-views';
+import { instantLabel, prefilledForm, submittedView, weekLabel } from './status-card-views';
 
 /**
  * What the bot sends unprompted, all through the one ProactiveSender (rate limits, retries, delivery
  * records): the weekly request and its reminder to the PM, the escalation to the PMO, and the red alert
  * to sponsors and the PMO. A person the bot has no conversation with is reported, never skipped silently.
  */
-export class BotNotifier implements StatusNotifier, RagAlerts {
+export class BotNotifier implements StatusNotifier, StatusEvents {
   constructor(
     private readonly store: Store,
     private readonly sender: ProactiveSender,
@@ -116,6 +117,34 @@ export class BotNotifier implements StatusNotifier, RagAlerts {
         card,
       );
     }
+  }
+
+  /** The request card in the PM's chat becomes the summary (in place), so it cannot be answered twice. */
+  async submitted(input: {
+    project: Project;
+    report: StatusReport;
+    request: StatusRequest | null;
+  }): Promise<void> {
+    const { project, report, request } = input;
+    if (!request?.cardActivityId || !request.conversationId) return;
+    const conversation = await this.store.getConversation(project.projectManager.id);
+    if (!conversation || conversation.conversationId !== request.conversationId) return;
+    const card = buildStatusSubmitted(
+      submittedView(project, report, { currency: this.options.currency, canEdit: true }),
+    );
+    await this.sender.send({
+      key: `cardUpdate:${report.id}:${report.version}`,
+      purpose: 'statusCardUpdate',
+      recipientId: project.projectManager.id,
+      target: {
+        conversationId: conversation.conversationId,
+        serviceUrl: conversation.serviceUrl,
+        tenantId: conversation.tenantId,
+        reference: conversation.reference,
+      },
+      activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      updateActivityId: request.cardActivityId,
+    });
   }
 
   /** PMO staff named by object id (group ids cannot be messaged one by one). */

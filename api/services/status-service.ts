@@ -17,6 +17,7 @@ import {
   projectUpdateFromReport,
 } from '../domain/status-report';
 import type { RagOrNone } from '../domain/rag';
+import type { StatusRequest } from '../domain/status-request';
 import { needsRagAlert, RAG_DIMENSIONS, suggestedOverall } from '../domain/rag';
 import { assertCan, can } from './authorization';
 import type { ServiceContext } from './context';
@@ -40,15 +41,19 @@ export interface SubmitStatusResult {
   unchanged: boolean;
 }
 
-/** Who hears when a project's health falls sharply: the bot implements it (cards to sponsors and the PMO). */
-export interface RagAlerts {
+/**
+ * Who hears about a filed report: the bot implements it. A sharp fall in health goes to sponsors and the
+ * PMO; the week's request card in the PM's chat turns into the summary, wherever the report was filed.
+ */
+export interface StatusEvents {
   ragDropped(input: { project: Project; report: StatusReport; from: RagOrNone }): Promise<void>;
+  submitted(input: { project: Project; report: StatusReport; request: StatusRequest | null }): Promise<void>;
 }
 
 export class StatusService {
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly alerts: RagAlerts | null = null,
+    private readonly events: StatusEvents | null = null,
   ) {}
 
   /** The ISO week a project is reporting for right now, in its own time zone. */
@@ -95,10 +100,18 @@ export class StatusService {
       expectedVersion: input.expectedVersion,
       projectUpdate: projectUpdateFromReport(project, report),
     });
-    const from: RagOrNone = project.latestStatus?.overall ?? 'notReported';
-    const newest = saved.project.latestStatus?.week === week;
-    if (this.alerts && newest && needsRagAlert(from, saved.report.rag.overall)) {
-      await this.alerts.ragDropped({ project: saved.project, report: saved.report, from });
+    // The week's request is answered, whichever way the report came in.
+    let request = (await this.ctx.store.findStatusRequest(project.id, week)) ?? null;
+    if (request && (request.state === 'pending' || request.state === 'overdue')) {
+      request = await this.ctx.store.updateStatusRequest({ ...request, state: 'submitted' }, request.version);
+    }
+    if (this.events) {
+      await this.events.submitted({ project: saved.project, report: saved.report, request });
+      const from: RagOrNone = project.latestStatus?.overall ?? 'notReported';
+      const newest = saved.project.latestStatus?.week === week;
+      if (newest && needsRagAlert(from, saved.report.rag.overall)) {
+        await this.events.ragDropped({ project: saved.project, report: saved.report, from });
+      }
     }
     return { report: saved.report, project: saved.project, created: saved.created, unchanged: false };
   }

@@ -6,7 +6,7 @@ import type { IsoWeek } from '../../api/domain/iso-week';
 import type { Project } from '../../api/domain/project';
 import type { BotHarness } from '../support/bot-harness';
 import { startBot } from '../support/bot-harness';
-import { PEOPLE, projectBody, ref } from '../support/fixtures';
+import { PEOPLE, projectBody, ref, statusBody } from '../support/fixtures';
 import { startTestIssuer } from '../support/test-jwks';
 
 // The Agents SDK's UMD bundle parses cards in Node (its ESM build does not load there).
@@ -286,6 +286,28 @@ describe('the bot over the Bot Framework protocol', () => {
       body: '{}',
     });
     expect(refused.status).toBe(403);
+  });
+
+  it('should turn the request card in the PM’s chat into the summary when the report comes from the tab', async () => {
+    await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'add' }));
+    await fetch(`${bot.url}/api/status-requests/run`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dev-User': PEOPLE.head.email },
+      body: JSON.stringify({ force: true }),
+    });
+    const card = bot.connector.activities(bot.conversationOf(PEOPLE.pm)).at(-1)!;
+    const res = await fetch(`${bot.url}/api/projects/${project.id}/status-reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Dev-User': PEOPLE.pm.email },
+      body: JSON.stringify(statusBody()),
+    });
+    expect(res.status).toBe(201);
+    const updated = bot.connector.activities(bot.conversationOf(PEOPLE.pm)).find((a) => a.id === card.id)!;
+    expect(updated.updatedCount).toBe(1);
+    const summary = cardOf(updated.activity);
+    expect(JSON.stringify(summary)).toMatch(/Submitted by/);
+    expect(executeActions(summary).map((a) => a.verb)).toEqual(['statusEdit']);
+    expect((await bot.store.findStatusRequest(project.id, '2026-W48' as IsoWeek))?.state).toBe('submitted');
   });
 
   it('should retry a throttled proactive send after its Retry-After, and send it once', async () => {
