@@ -77,6 +77,10 @@ export function createApp(options: AppOptions): express.Express {
     app.post('/api/messages', express.json({ limit: '1mb' }), (req, res, next) => {
       handler(req, res).catch(next);
     });
+    // Only the Bot Connector's POST is served; tools probe with HEAD (the Agents Playground does).
+    app.all('/api/messages', (_req, res) => {
+      res.set('Allow', 'POST').status(405).end();
+    });
   }
 
   const api = express.Router();

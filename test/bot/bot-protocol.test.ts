@@ -359,6 +359,12 @@ describe('the bot over the Bot Framework protocol', () => {
     expect(JSON.stringify(cardOf(alert.activity))).toContain('Data migration failed twice');
   });
 
+  it('should answer anything but POST on /api/messages with 405 and Allow: POST', async () => {
+    const head = await fetch(`${bot.url}/api/messages`, { method: 'HEAD' });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('POST');
+  });
+
   it('should accept unauthenticated activities only when the bot has no credentials', async () => {
     const secured = await startBot({
       env: {
