@@ -67,6 +67,18 @@ export interface Store {
   listChangeRequests(filter: { projectId?: string; state?: ChangeRequestState[] }): Promise<ChangeRequest[]>;
   appendDecision(decision: Decision): Promise<Decision>;
   listDecisions(changeRequestId: string): Promise<Decision[]>;
+  /** Replaces a change request read at `expectedVersion` (ConflictError when it moved on); bumps the version. */
+  updateChangeRequest(cr: ChangeRequest, expectedVersion: number): Promise<ChangeRequest>;
+  /**
+   * An approver's decision and what it does to the request, together: the decision is appended and the
+   * request written only if the request is still at `expectedVersion`; else ConflictError and nothing
+   * is stored (two approvers deciding at once under `any`: one wins).
+   */
+  recordDecision(input: {
+    decision: Decision;
+    changeRequest: ChangeRequest;
+    expectedVersion: number;
+  }): Promise<{ decision: Decision; changeRequest: ChangeRequest }>;
 
   // Weekly status requests (the bot's cycle)
   /**

@@ -1036,6 +1036,46 @@ function describeChangeRequests(makeStore: () => Promise<StoreUnderTest>): void 
       expect(await store().listChangeRequests({ state: ["submitted' OR '1'='1" as never] })).toEqual([]);
     });
 
+    it('should update a change request at the version read, and refuse a stale one', async () => {
+      const cr = await store().createChangeRequest(changeRequest(project.id, 'submitted', AT));
+      const withdrawn = await store().updateChangeRequest({ ...cr, state: 'withdrawn', decidedAt: LATER }, 1);
+      expect(withdrawn).toMatchObject({ state: 'withdrawn', decidedAt: LATER, version: 2 });
+      expect(await store().getChangeRequest(cr.id)).toEqual(withdrawn);
+      await expect(store().updateChangeRequest({ ...cr, state: 'expired' }, 1)).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      await expect(store().updateChangeRequest({ ...cr, id: nextId('cr') }, 1)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+    });
+
+    it('should record a decision with its request, and let one of two racing deciders win', async () => {
+      const cr = await store().createChangeRequest(changeRequest(project.id, 'submitted', AT));
+      const first = decision(cr.id, LATER, 'approved');
+      const second = { ...decision(cr.id, LATER, 'rejected'), approver: DELEGATE };
+      const results = await Promise.allSettled([
+        store().recordDecision({
+          decision: first,
+          changeRequest: { ...cr, state: 'approved', decidedAt: LATER },
+          expectedVersion: 1,
+        }),
+        store().recordDecision({
+          decision: second,
+          changeRequest: { ...cr, state: 'rejected', decidedAt: LATER },
+          expectedVersion: 1,
+        }),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(lost.reason).toBeInstanceOf(ConflictError);
+      const stored = (await store().getChangeRequest(cr.id))!;
+      expect(stored.version).toBe(2);
+      const decisions = await store().listDecisions(cr.id);
+      expect(decisions).toHaveLength(1);
+      expect(decisions[0].decision).toBe(stored.state);
+    });
+
     it('should refuse a decision on an unknown change request with NotFoundError', async () => {
       const ghost = nextId('cr');
       await expect(store().appendDecision(decision(ghost, AT))).rejects.toBeInstanceOf(NotFoundError);

@@ -599,6 +599,64 @@ export class SharePointStore implements Store {
       .sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
   }
 
+  async updateChangeRequest(cr: ChangeRequest, expectedVersion: number): Promise<ChangeRequest> {
+    const { item, current } = await this.changeRequestAt(cr.id, expectedVersion);
+    const call = this.updateCall(
+      'changeRequests',
+      item,
+      changedFields(
+        changeRequestToFields(current),
+        changeRequestToFields({ ...cr, version: current.version + 1 }),
+      ),
+    );
+    const result = await this.executor.send(call);
+    if (result.status === 412) throw new ConflictError('The change request changed during the update.');
+    return changeRequestFromFields(SharePointStore.afterUpdate(item.fields, call, result));
+  }
+
+  private async changeRequestAt(
+    id: string,
+    expectedVersion: number,
+  ): Promise<{ item: ListItem; current: ChangeRequest }> {
+    const [item] = await this.queryEq('changeRequests', 'PmoId', id);
+    if (!item) throw new NotFoundError('Change request', id);
+    const current = changeRequestFromFields(item.fields);
+    if (current.version !== expectedVersion) {
+      throw new ConflictError(
+        `The change request changed since version ${expectedVersion} (now ${current.version}).`,
+        current.version,
+      );
+    }
+    return { item, current };
+  }
+
+  /** One $batch: the request (If-Match), then the decision, which lands only if the request did. */
+  async recordDecision(input: {
+    decision: Decision;
+    changeRequest: ChangeRequest;
+    expectedVersion: number;
+  }): Promise<{ decision: Decision; changeRequest: ChangeRequest }> {
+    const { item, current } = await this.changeRequestAt(input.changeRequest.id, input.expectedVersion);
+    const calls: GraphCall[] = [
+      this.updateCall(
+        'changeRequests',
+        item,
+        changedFields(
+          changeRequestToFields(current),
+          changeRequestToFields({ ...input.changeRequest, version: current.version + 1 }),
+        ),
+      ),
+      { ...this.createCall('decisions', decisionToFields(input.decision)), dependsOn: [0] },
+    ];
+    const [cr, decision] = await this.executor.sendTogether(calls);
+    if (cr.status === 412)
+      throw new ConflictError('The change request changed while the decision was being recorded.');
+    const changeRequest = changeRequestFromFields(SharePointStore.afterUpdate(item.fields, calls[0], cr));
+    // The request moved on: its decision must land too (tried once more alone; else a typed error).
+    await this.ensureWritten(calls[1], decision);
+    return { decision: input.decision, changeRequest };
+  }
+
   // ---- the weekly status cycle ----
 
   async createStatusRequest(request: StatusRequest): Promise<{ request: StatusRequest; created: boolean }> {

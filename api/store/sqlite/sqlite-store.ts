@@ -649,6 +649,51 @@ export class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.body_json) as Decision);
   }
 
+  async updateChangeRequest(cr: ChangeRequest, expectedVersion: number): Promise<ChangeRequest> {
+    return this.db.transaction(() => this.writeChangeRequest(cr, expectedVersion)).immediate();
+  }
+
+  private writeChangeRequest(cr: ChangeRequest, expectedVersion: number): ChangeRequest {
+    const current = this.statement('SELECT version FROM change_requests WHERE id = ?').get(cr.id) as
+      { version: number } | undefined;
+    if (!current) throw new NotFoundError('Change request', cr.id);
+    if (current.version !== expectedVersion) {
+      throw new ConflictError(
+        `The change request changed since version ${expectedVersion} (now ${current.version}).`,
+        current.version,
+      );
+    }
+    const stored = { ...cr, version: current.version + 1 };
+    this.statement('UPDATE change_requests SET state = ?, body_json = ?, version = ? WHERE id = ?').run(
+      stored.state,
+      JSON.stringify(stored),
+      stored.version,
+      stored.id,
+    );
+    return stored;
+  }
+
+  async recordDecision(input: {
+    decision: Decision;
+    changeRequest: ChangeRequest;
+    expectedVersion: number;
+  }): Promise<{ decision: Decision; changeRequest: ChangeRequest }> {
+    return this.db
+      .transaction(() => {
+        const changeRequest = this.writeChangeRequest(input.changeRequest, input.expectedVersion);
+        this.statement(
+          'INSERT INTO decisions (id, change_request_id, at, body_json) VALUES (?, ?, ?, ?)',
+        ).run(
+          input.decision.id,
+          input.decision.changeRequestId,
+          input.decision.at,
+          JSON.stringify(input.decision),
+        );
+        return { decision: input.decision, changeRequest };
+      })
+      .immediate();
+  }
+
   // ---- the weekly status cycle ----
 
   async createStatusRequest(request: StatusRequest): Promise<{ request: StatusRequest; created: boolean }> {
