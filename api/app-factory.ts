@@ -10,6 +10,7 @@ import { deliveryLogFromStore } from '../bot/proactive/delivery-log';
 import type { SenderOptions } from '../bot/proactive/proactive-sender';
 import { ProactiveSender, SYSTEM_TIMING } from '../bot/proactive/proactive-sender';
 import { StatusScheduler } from './jobs/status-scheduler';
+import { ChangeRequestService } from './services/change-request-service';
 import { StatusCycleService } from './services/status-cycle-service';
 import type { Config } from './config/config';
 import { devIdentity } from './http/auth/dev-identity';
@@ -87,6 +88,7 @@ export function buildProduct(
     portfolio: new PortfolioService(ctx),
     raid: new RaidService(ctx),
     statusCycle: new StatusCycleService(ctx, notifier, config.statusCycle),
+    changeRequests: new ChangeRequestService(ctx),
   };
   const bot = createBotApp({
     adapter,

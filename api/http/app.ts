@@ -13,7 +13,9 @@ import { authenticate } from './auth/authenticate';
 import { actorOf } from './locals';
 import { buildOpenApi } from './openapi';
 import { HttpProblem, problemHandler } from './problem';
+import { changeRequestsRouter } from './routes/change-requests';
 import { peopleRouter } from './routes/people';
+import type { ChangeRequestService } from '../services/change-request-service';
 import { portfolioRouter } from './routes/portfolio';
 import { projectsRouter } from './routes/projects';
 import { raidRouter } from './routes/raid';
@@ -28,6 +30,7 @@ export interface AppServices {
   portfolio: PortfolioService;
   raid: RaidService;
   statusCycle: StatusCycleService;
+  changeRequests: ChangeRequestService;
 }
 
 export interface AppOptions {
@@ -110,6 +113,7 @@ export function createApp(options: AppOptions): express.Express {
   });
   api.use(peopleRouter(services.people));
   api.use('/status-requests', statusRequestsRouter(services.statusCycle));
+  api.use('/change-requests', changeRequestsRouter(services.changeRequests));
   api.use('/portfolio', portfolioRouter(services.portfolio, options.currency));
   api.use('/projects', projectsRouter(services.projects, services.portfolio));
   api.use('/projects/:id/status-reports', statusReportsRouter(services.status, services.projects));

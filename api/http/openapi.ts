@@ -1,4 +1,10 @@
 import { awayBody } from './schemas/people';
+import {
+  decisionBody,
+  listChangeRequestsQuery,
+  raiseChangeRequestBody,
+  reassignBody,
+} from './schemas/change-requests';
 import { runCycleBody } from './routes/status-requests';
 import { z } from 'zod';
 import { portfolioQuery, portfolioResponse } from './schemas/portfolio';
@@ -114,6 +120,52 @@ function operations(): Operation[] {
       summary: 'The people directory',
       ok: { status: 200, description: 'People' },
       errors: [401],
+    },
+    {
+      method: 'get',
+      path: '/api/change-requests',
+      summary: 'Change requests (state, project; mine=to-approve: awaiting my decision)',
+      query: listChangeRequestsQuery,
+      ok: { status: 200, description: 'Change requests with their decisions and current approvers' },
+      errors: [400, 401],
+    },
+    {
+      method: 'post',
+      path: '/api/change-requests',
+      summary: "Raise a change request (approvers default to the project's sponsors)",
+      body: raiseChangeRequestBody,
+      ok: { status: 201, description: 'The change request, submitted' },
+      errors: [400, 401, 403, 404, 422],
+    },
+    {
+      method: 'get',
+      path: '/api/change-requests/{id}',
+      summary: 'A change request, its decisions and whose decision is awaited',
+      ok: { status: 200, description: 'The change request' },
+      errors: [401, 404],
+    },
+    {
+      method: 'post',
+      path: '/api/change-requests/{id}/decisions',
+      summary: 'Approve or reject (the current approver only; a rejection needs a comment)',
+      body: decisionBody,
+      ok: { status: 201, description: 'The change request after the decision' },
+      errors: [400, 401, 403, 404, 422],
+    },
+    {
+      method: 'post',
+      path: '/api/change-requests/{id}/withdraw',
+      summary: 'Withdraw (the requester or PMO staff)',
+      ok: { status: 200, description: 'The change request, withdrawn' },
+      errors: [401, 403, 404, 422],
+    },
+    {
+      method: 'post',
+      path: '/api/change-requests/{id}/reassign',
+      summary: 'PMO staff: put someone in the place of an approver who has not decided',
+      body: reassignBody,
+      ok: { status: 200, description: 'The change request with its new approvers' },
+      errors: [400, 401, 403, 404, 422],
     },
     {
       method: 'post',

@@ -35,6 +35,10 @@ export const can = {
   seeWholePortfolio(actor: Actor): boolean {
     return isPmoStaff(actor);
   },
+  /** Raising a change request: the PM, their delegates, PMO staff. */
+  raiseChangeRequest(actor: Actor, project: Project): boolean {
+    return isPmoStaff(actor) || isProjectManager(project, actor.id) || isDelegate(project, actor.id);
+  },
   /** Running the weekly status cycle by hand (`POST /api/status-requests/run`). */
   runStatusCycle(actor: Actor): boolean {
     return isPmoStaff(actor);

@@ -62,6 +62,11 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/change-requests',
+        '/api/change-requests/{id}',
+        '/api/change-requests/{id}/decisions',
+        '/api/change-requests/{id}/reassign',
+        '/api/change-requests/{id}/withdraw',
         '/api/health',
         '/api/me',
         '/api/me/away',

@@ -1,0 +1,252 @@
+import {
+  applyDecision,
+  approvedChangeEffect,
+  checkDecision,
+  currentApprovers,
+  reassignApprover,
+  whyNotDecide,
+  withdraw,
+} from '../domain/approval';
+import type {
+  ApprovalPolicy,
+  ChangeRequest,
+  ChangeRequestState,
+  Decision,
+  DecisionOutcome,
+} from '../domain/change-request';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolation,
+  ValidationError,
+} from '../domain/errors';
+import { timestampOf } from '../domain/iso-week';
+import type { Actor, PersonRef } from '../domain/people';
+import { isPmoStaff } from '../domain/people';
+import type { Project } from '../domain/project';
+import { assertCan, can } from './authorization';
+import type { ServiceContext } from './context';
+import { readableProject } from './project-access';
+
+export interface RaiseChangeRequestInput {
+  projectId: string;
+  title: string;
+  description: string;
+  costDelta: number;
+  scheduleDeltaDays: number;
+  scopeChange: string;
+  benefitImpact: string;
+  justification: string;
+  /** Defaults to the project's sponsors, in order. */
+  approvers?: PersonRef[];
+  policy?: ApprovalPolicy;
+}
+
+/** A change request with its audit trail and whose decision is awaited now. */
+export interface ChangeRequestView {
+  changeRequest: ChangeRequest;
+  decisions: Decision[];
+  currentApprovers: PersonRef[];
+}
+
+/**
+ * What the bot does when approvals move: the approval cards to whoever is awaited, every sent copy
+ * updated to the new state, the requester told the outcome. Implemented by the bot; optional here.
+ */
+export interface ApprovalEvents {
+  changed(view: ChangeRequestView & { project: Project }): Promise<void>;
+}
+
+/** Change requests and their approval: raising, deciding, withdrawing, reassigning, and the effect of an approval. */
+export class ChangeRequestService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly events: ApprovalEvents | null = null,
+  ) {}
+
+  async raise(actor: Actor, input: RaiseChangeRequestInput): Promise<ChangeRequestView> {
+    const project = await readableProject(this.ctx, actor, input.projectId);
+    assertCan(
+      can.raiseChangeRequest(actor, project),
+      `Only ${project.projectManager.name} (the project manager), their delegates or PMO staff can raise a change request for ${project.code}.`,
+    );
+    if (project.state === 'closed')
+      throw new RuleViolation(`${project.code} is closed: it takes no change requests.`);
+    const approvers = dedupe(input.approvers?.length ? input.approvers : project.sponsors);
+    if (approvers.length === 0) {
+      throw ValidationError.field('approvers', `${project.code} has no sponsors: name the approvers.`);
+    }
+    const cr: ChangeRequest = {
+      id: this.ctx.newId(),
+      projectId: project.id,
+      title: input.title,
+      description: input.description,
+      costDelta: input.costDelta,
+      scheduleDeltaDays: input.scheduleDeltaDays,
+      scopeChange: input.scopeChange,
+      benefitImpact: input.benefitImpact,
+      justification: input.justification,
+      requestedBy: { id: actor.id, name: actor.name, email: actor.email },
+      requestedAt: timestampOf(this.ctx.clock.now()),
+      approvers,
+      policy: input.policy ?? 'sequential',
+      state: 'submitted',
+      decidedAt: null,
+      version: 1,
+    };
+    const stored = await this.ctx.store.createChangeRequest(cr);
+    return this.announce(project, {
+      changeRequest: stored,
+      decisions: [],
+      currentApprovers: currentApprovers(stored, []),
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ChangeRequestView> {
+    const { view } = await this.load(actor, id);
+    return view;
+  }
+
+  /** `mine: 'to-approve'`: the requests awaiting this person's decision now. */
+  async list(
+    actor: Actor,
+    filter: { state?: ChangeRequestState[]; projectId?: string; mine?: 'to-approve' },
+  ): Promise<ChangeRequestView[]> {
+    const crs = await this.ctx.store.listChangeRequests({
+      ...(filter.projectId ? { projectId: filter.projectId } : {}),
+      ...(filter.mine ? { state: ['submitted'] } : filter.state ? { state: filter.state } : {}),
+    });
+    const views: ChangeRequestView[] = [];
+    for (const cr of crs) {
+      const project = await this.ctx.store.getProject(cr.projectId);
+      if (!project) continue;
+      const involved = cr.approvers.some((a) => a.id === actor.id) || cr.requestedBy.id === actor.id;
+      if (!can.readProject(actor, project) && !involved) continue;
+      const decisions = await this.ctx.store.listDecisions(cr.id);
+      const awaited = currentApprovers(cr, decisions);
+      if (filter.mine && !awaited.some((a) => a.id === actor.id)) continue;
+      views.push({ changeRequest: cr, decisions, currentApprovers: awaited });
+    }
+    return views;
+  }
+
+  /**
+   * An approver decides, judged from the caller's platform identity and the stored request. A second
+   * decision, a decision out of turn or on a settled request is refused and stores nothing.
+   */
+  async decide(
+    actor: Actor,
+    id: string,
+    input: { decision: DecisionOutcome; comment: string; channel: Decision['channel'] },
+  ): Promise<ChangeRequestView> {
+    checkDecision(input.decision, input.comment);
+    const { cr, project, view } = await this.load(actor, id);
+    const why = whyNotDecide(cr, view.decisions, actor.id);
+    if (why) {
+      if (!cr.approvers.some((a) => a.id === actor.id)) throw new ForbiddenError(why);
+      throw new RuleViolation(why);
+    }
+    const at = timestampOf(this.ctx.clock.now());
+    const decision: Decision = {
+      id: this.ctx.newId(),
+      changeRequestId: cr.id,
+      approver: cr.approvers.find((a) => a.id === actor.id)!,
+      decision: input.decision,
+      comment: input.comment.trim(),
+      at,
+      channel: input.channel,
+    };
+    const { next, settled } = applyDecision(cr, view.decisions, decision);
+    let recorded: { changeRequest: ChangeRequest };
+    try {
+      recorded = await this.ctx.store.recordDecision({
+        decision,
+        changeRequest: next,
+        expectedVersion: cr.version,
+      });
+    } catch (err) {
+      if (err instanceof ConflictError) {
+        // Someone decided at the same instant: their decision stands; say what the request is now.
+        const now = await this.ctx.store.getChangeRequest(cr.id);
+        throw new RuleViolation(
+          `Another decision was recorded at the same moment; the change request is now ${now?.state ?? 'changed'}.`,
+        );
+      }
+      throw err;
+    }
+    let current = project;
+    if (settled && next.state === 'approved') current = await this.applyToProject(project, next);
+    const decisions = [...view.decisions, decision];
+    return this.announce(current, {
+      changeRequest: recorded.changeRequest,
+      decisions,
+      currentApprovers: currentApprovers(recorded.changeRequest, decisions),
+    });
+  }
+
+  async withdraw(actor: Actor, id: string): Promise<ChangeRequestView> {
+    const { cr, project, view } = await this.load(actor, id);
+    if (cr.requestedBy.id !== actor.id && !isPmoStaff(actor)) {
+      throw new ForbiddenError('Only the requester or PMO staff can withdraw a change request.');
+    }
+    const next = withdraw(cr, timestampOf(this.ctx.clock.now()));
+    const stored = await this.ctx.store.updateChangeRequest(next, cr.version);
+    return this.announce(project, { ...view, changeRequest: stored, currentApprovers: [] });
+  }
+
+  /** PMO staff put someone in the place of an approver who has not decided (e.g. on leave). */
+  async reassign(actor: Actor, id: string, fromId: string, to: PersonRef): Promise<ChangeRequestView> {
+    assertCan(isPmoStaff(actor), 'Only PMO staff can reassign an approver.');
+    const { cr, project, view } = await this.load(actor, id);
+    const next = reassignApprover(cr, view.decisions, fromId, to);
+    const stored = await this.ctx.store.updateChangeRequest(next, cr.version);
+    return this.announce(project, {
+      ...view,
+      changeRequest: stored,
+      currentApprovers: currentApprovers(stored, view.decisions),
+    });
+  }
+
+  /** The approved change moves the project's approved budget and forecast finish; the baseline stays. */
+  private async applyToProject(project: Project, cr: ChangeRequest): Promise<Project> {
+    const effect = approvedChangeEffect(project, cr);
+    return this.ctx.store.updateProject(
+      project.id,
+      {
+        budget: { ...project.budget, approved: effect.approvedBudget },
+        forecastFinish: effect.forecastFinish,
+      },
+      project.version,
+      timestampOf(this.ctx.clock.now()),
+    );
+  }
+
+  private async load(
+    actor: Actor,
+    id: string,
+  ): Promise<{ cr: ChangeRequest; project: Project; view: ChangeRequestView }> {
+    const cr = await this.ctx.store.getChangeRequest(id);
+    if (!cr) throw new NotFoundError('Change request', id);
+    const project = await this.ctx.store.getProject(cr.projectId);
+    if (!project) throw new NotFoundError('Project', cr.projectId);
+    const involved = cr.approvers.some((a) => a.id === actor.id) || cr.requestedBy.id === actor.id;
+    if (!can.readProject(actor, project) && !involved) throw new NotFoundError('Change request', id);
+    const decisions = await this.ctx.store.listDecisions(cr.id);
+    return {
+      cr,
+      project,
+      view: { changeRequest: cr, decisions, currentApprovers: currentApprovers(cr, decisions) },
+    };
+  }
+
+  private async announce(project: Project, view: ChangeRequestView): Promise<ChangeRequestView> {
+    await this.events?.changed({ ...view, project });
+    return view;
+  }
+}
+
+function dedupe(people: PersonRef[]): PersonRef[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
+}
