@@ -88,13 +88,14 @@ export function buildProduct(
     portfolio: new PortfolioService(ctx),
     raid: new RaidService(ctx),
     statusCycle: new StatusCycleService(ctx, notifier, config.statusCycle),
-    changeRequests: new ChangeRequestService(ctx),
+    changeRequests: new ChangeRequestService(ctx, notifier),
   };
   const bot = createBotApp({
     adapter,
     store,
     status: services.status,
     people: services.people,
+    changeRequests: services.changeRequests,
     roles: config.pmoRoles,
     clock: ctx.clock,
     currency: config.currency,

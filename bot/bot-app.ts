@@ -13,11 +13,16 @@ import { can } from '../api/services/authorization';
 import type { Clock } from '../api/services/context';
 import type { PeopleService } from '../api/services/people-service';
 import type { StatusService } from '../api/services/status-service';
+import type { ChangeRequestService } from '../api/services/change-request-service';
+import { approvalCardView } from './approval-card-views';
 import type { Store } from '../api/store/store';
 import { actorOfTurn } from './bot-identity';
 import type { AdaptiveCardJson } from './cards/card-views';
 import {
+  buildApprovalCard,
+  buildChangeRequestForm,
   buildHelp,
+  buildPendingApprovals,
   buildMyProjects,
   buildNotice,
   buildProjectPicker,
@@ -27,7 +32,14 @@ import {
 } from './cards/build-cards';
 import type { StatusActionData } from './status-form-input';
 import { answersFrom, formValuesFrom } from './status-form-input';
-import { currentWeekOf, prefilledForm, statusFormView, submittedView, weekLabel } from './status-card-views';
+import {
+  currentWeekOf,
+  instantLabel,
+  prefilledForm,
+  statusFormView,
+  submittedView,
+  weekLabel,
+} from './status-card-views';
 
 export interface BotDependencies {
   /** The adapter incoming turns and proactive sends share. */
@@ -35,6 +47,7 @@ export interface BotDependencies {
   store: Store;
   status: StatusService;
   people: PeopleService;
+  changeRequests: ChangeRequestService;
   roles: PmoRoleAssignments;
   clock: Clock;
   currency: string;
@@ -134,6 +147,8 @@ export function createBotApp(deps: BotDependencies): {
     if (text === 'help' || text === '') return void (await reply(context, buildHelp()));
     if (text === 'status') return void (await reply(context, await statusCommand(actor)));
     if (text === 'my projects') return void (await reply(context, await myProjects(actor)));
+    if (text === 'pending') return void (await reply(context, await pendingApprovals(actor)));
+    if (text === 'change request') return void (await reply(context, await changeRequestForm(actor, {}, [])));
     if (text === 'back') {
       await deps.people.setAway(actor, actor.id, null);
       return void (await context.sendActivity('Welcome back: weekly status requests start again.'));
@@ -363,6 +378,196 @@ export function createBotApp(deps: BotDependencies): {
     }
   });
 
+  // ---- change requests: approvals in chat ----
+
+  async function pendingApprovals(actor: Actor): Promise<AdaptiveCardJson> {
+    const views = await deps.changeRequests.list(actor, { mine: 'to-approve' });
+    const items = await Promise.all(
+      views.map(async (v) => {
+        const project = await store.getProject(v.changeRequest.projectId);
+        const zone = project?.cadence.timeZone ?? deps.pmoTimeZone;
+        const last = v.decisions.at(-1)?.at ?? v.changeRequest.requestedAt;
+        return {
+          changeRequestId: v.changeRequest.id,
+          projectCode: project?.code ?? '',
+          title: v.changeRequest.title,
+          costDeltaLabel: signedMoney(v.changeRequest.costDelta, deps.currency),
+          scheduleDeltaLabel: signedDays(v.changeRequest.scheduleDeltaDays),
+          requestedBy: v.changeRequest.requestedBy.name,
+          waitingSinceLabel: instantLabel(last, zone),
+        };
+      }),
+    );
+    return buildPendingApprovals({ items });
+  }
+
+  async function changeRequestForm(
+    actor: Actor,
+    values: Record<string, string>,
+    errors: Array<{ field: string; message: string }>,
+  ): Promise<AdaptiveCardJson> {
+    const projects = await reportable(actor);
+    if (projects.length === 0) {
+      return buildNotice({
+        title: 'No project to change',
+        text: 'Change requests are raised by a project manager (or a delegate) for one of their active projects.',
+        tone: 'default',
+      });
+    }
+    return buildChangeRequestForm({
+      projects: projects.map((p) => ({ id: p.id, code: p.code, title: p.title })),
+      values,
+      errors,
+      currency: deps.currency,
+    });
+  }
+
+  /** The card as this viewer should see it now, from the stored request. */
+  async function approvalCardFor(
+    context: TurnContext,
+    changeRequestId: string,
+    notice?: Parameters<typeof approvalCardView>[2]['notice'],
+    extra: { errors?: Array<{ field: string; message: string }>; commentValue?: string } = {},
+  ): Promise<AdaptiveCardJson> {
+    const actor = await actorOfTurn(context, store, deps.roles);
+    if (!actor)
+      return buildNotice({
+        title: 'Sign-in needed',
+        text: 'PMO Hub works for people signed in to Teams.',
+        tone: 'warning',
+      });
+    try {
+      const view = await deps.changeRequests.get(actor, changeRequestId);
+      const project = await store.getProject(view.changeRequest.projectId);
+      if (!project) throw new Error('project gone');
+      return buildApprovalCard({
+        ...approvalCardView({ ...view, project }, actor.id, {
+          currency: deps.currency,
+          ...(notice !== undefined ? { notice } : {}),
+        }),
+        ...extra,
+      });
+    } catch (err) {
+      if (err instanceof PmoError || (err as Error).message === 'project gone') {
+        return buildNotice({
+          title: 'Not found',
+          text: 'This change request is not one you can see.',
+          tone: 'warning',
+        });
+      }
+      throw err;
+    }
+  }
+
+  const changeRequestIdOf = (action: unknown): string => String(dataOf(action).changeRequestId ?? '');
+
+  agent.adaptiveCards.actionExecute('approvalRefresh', async (context, _state, action) =>
+    approvalCardFor(context, changeRequestIdOf(action)),
+  );
+  agent.adaptiveCards.actionExecute('approvalOpen', async (context, _state, action) =>
+    approvalCardFor(context, changeRequestIdOf(action)),
+  );
+
+  for (const [verb, outcome] of [
+    ['approvalApprove', 'approved'],
+    ['approvalReject', 'rejected'],
+  ] as const) {
+    agent.adaptiveCards.actionExecute(verb, async (context, _state, action) => {
+      const id = changeRequestIdOf(action);
+      const comment = typeof dataOf(action).comment === 'string' ? String(dataOf(action).comment) : '';
+      const actor = await actorOfTurn(context, store, deps.roles);
+      if (!actor) return approvalCardFor(context, id);
+      try {
+        // Who may decide is the service's call, from the activity's identity and the stored request.
+        await deps.changeRequests.decide(actor, id, { decision: outcome, comment, channel: 'bot' });
+      } catch (err) {
+        if (err instanceof PmoError) {
+          if (err.kind === 'validation') {
+            const errors = (err as PmoError & { errors: Array<{ field: string; message: string }> }).errors;
+            return approvalCardFor(context, id, undefined, { errors, commentValue: comment });
+          }
+          // Out of turn, already decided, settled meanwhile, not an approver: nothing stored; the true state.
+          return approvalCardFor(context, id, { tone: 'attention', text: err.message });
+        }
+        throw err;
+      }
+      return approvalCardFor(context, id, {
+        tone: outcome === 'approved' ? 'good' : 'attention',
+        text: outcome === 'approved' ? 'You approved this change.' : 'You rejected this change.',
+      });
+    });
+  }
+
+  agent.adaptiveCards.actionExecute('changeRequestSubmit', async (context, _state, action) => {
+    const actor = await actorOfTurn(context, store, deps.roles);
+    const data = dataOf(action) as Record<string, unknown>;
+    const values = Object.fromEntries(
+      [
+        'projectId',
+        'title',
+        'description',
+        'costDelta',
+        'scheduleDeltaDays',
+        'scopeChange',
+        'benefitImpact',
+        'justification',
+        'policy',
+      ].map((k) => [k, typeof data[k] === 'string' || typeof data[k] === 'number' ? String(data[k]) : '']),
+    );
+    if (!actor)
+      return buildNotice({
+        title: 'Sign-in needed',
+        text: 'PMO Hub works for people signed in to Teams.',
+        tone: 'warning',
+      });
+    const errors: Array<{ field: string; message: string }> = [];
+    const number = (field: string, label: string, whole: boolean): number => {
+      const raw = values[field].trim().replace(/,/g, '');
+      const n = raw === '' ? 0 : Number(raw);
+      if (!Number.isFinite(n) || (whole && !Number.isInteger(n)))
+        errors.push({ field, message: `${label} must be ${whole ? 'a whole number' : 'a number'}.` });
+      return n;
+    };
+    const costDelta = number('costDelta', 'Cost change', false);
+    const scheduleDeltaDays = number('scheduleDeltaDays', 'Schedule change', true);
+    if (!values.projectId) errors.push({ field: 'projectId', message: 'Choose the project.' });
+    if (!values.title.trim()) errors.push({ field: 'title', message: 'Give the change a title.' });
+    if (!values.justification.trim())
+      errors.push({ field: 'justification', message: 'Say why the change is needed.' });
+    const policy = (['sequential', 'all', 'any'] as const).find((p) => p === values.policy) ?? 'sequential';
+    if (errors.length) return changeRequestForm(actor, values, errors);
+    try {
+      const view = await deps.changeRequests.raise(actor, {
+        projectId: values.projectId,
+        title: values.title.trim(),
+        description: values.description,
+        costDelta,
+        scheduleDeltaDays,
+        scopeChange: values.scopeChange,
+        benefitImpact: values.benefitImpact,
+        justification: values.justification,
+        policy,
+      });
+      return approvalCardFor(context, view.changeRequest.id, {
+        tone: 'accent',
+        text: `Sent to ${view.currentApprovers.map((a) => a.name).join(', ')} for approval.`,
+      });
+    } catch (err) {
+      if (err instanceof PmoError) {
+        const fields =
+          'errors' in err
+            ? ((err as { errors: Array<{ field: string; message: string }> }).errors ?? [])
+            : [];
+        return changeRequestForm(
+          actor,
+          values,
+          fields.length ? fields : [{ field: 'projectId', message: err.message }],
+        );
+      }
+      throw err;
+    }
+  });
+
   agent.onError(async (context, error) => {
     deps.logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
   });
@@ -388,6 +593,11 @@ function dataOf(action: unknown): Partial<StatusActionData> & Record<string, unk
   const a = action as { data?: Record<string, unknown> } & Record<string, unknown>;
   return (a?.data ?? a ?? {}) as Partial<StatusActionData> & Record<string, unknown>;
 }
+
+const signedMoney = (n: number, currency: string): string =>
+  `${n >= 0 ? '+' : '−'}${new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(Math.abs(n))}`;
+const signedDays = (n: number): string =>
+  `${n >= 0 ? '+' : '−'}${Math.abs(n)} day${Math.abs(n) === 1 ? '' : 's'}`;
 
 /** The command in a message: mentions removed, spaces collapsed, lower case. */
 export function commandText(text: string): string {

@@ -29,6 +29,16 @@ export const BOT_COMMANDS = [
     title: 'back',
     description: 'Back early: weekly status requests start again.',
   },
+  {
+    command: 'change request',
+    title: 'change request',
+    description: "Ask your project's sponsors to approve a change to budget, schedule or scope.",
+  },
+  {
+    command: 'pending',
+    title: 'pending',
+    description: 'The change requests waiting for your decision.',
+  },
 ] as const;
 
 export type BotCommand = (typeof BOT_COMMANDS)[number]['command'];

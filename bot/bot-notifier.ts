@@ -9,10 +9,18 @@ import type { PmoRoleAssignments } from '../api/services/actors';
 import type { Clock } from '../api/services/context';
 import type { Delivery, LateProject, StatusNotifier } from '../api/services/status-cycle-service';
 import type { StatusEvents } from '../api/services/status-service';
+import type { ApprovalEvents, ChangeRequestView } from '../api/services/change-request-service';
+import { approvalCardView, cardAudience } from './approval-card-views';
 import type { StatusRequest } from '../api/domain/status-request';
 import type { Store } from '../api/store/store';
 import type { AdaptiveCardJson } from './cards/card-views';
-import { buildEscalation, buildRedAlert, buildStatusForm, buildStatusSubmitted } from './cards/build-cards';
+import {
+  buildApprovalCard,
+  buildEscalation,
+  buildRedAlert,
+  buildStatusForm,
+  buildStatusSubmitted,
+} from './cards/build-cards';
 import type { ProactiveSender } from './proactive/proactive-sender';
 import { instantLabel, prefilledForm, submittedView, weekLabel } from './status-card-views';
 
@@ -21,7 +29,7 @@ import { instantLabel, prefilledForm, submittedView, weekLabel } from './status-
  * records): the weekly request and its reminder to the PM, the escalation to the PMO, and the red alert
  * to sponsors and the PMO. A person the bot has no conversation with is reported, never skipped silently.
  */
-export class BotNotifier implements StatusNotifier, StatusEvents {
+export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents {
   constructor(
     private readonly store: Store,
     private readonly sender: ProactiveSender,
@@ -147,6 +155,35 @@ export class BotNotifier implements StatusNotifier, StatusEvents {
     });
   }
 
+  /**
+   * A change request moved (raised, decided, withdrawn, reassigned): whoever is awaited now gets the
+   * card; every copy already sent is updated in place to its viewer's view; when it settles, the
+   * requester hears the outcome. Each send is keyed, so a repeat changes nothing.
+   */
+  async changed(view: ChangeRequestView & { project: Project }): Promise<void> {
+    const cr = view.changeRequest;
+    const awaited = new Set(view.currentApprovers.map((a) => a.id));
+    const settled = cr.state !== 'submitted' && cr.state !== 'draft';
+    for (const personId of cardAudience(cr)) {
+      const card = buildApprovalCard(approvalCardView(view, personId, { currency: this.options.currency }));
+      const first = await this.store.getDelivery(`approval:${cr.id}:${personId}`);
+      const person = { id: personId, name: '', email: '' };
+      if (first?.state === 'sent' && first.activityId) {
+        await this.deliver(
+          person,
+          `approval:${cr.id}:${personId}:v${cr.version}`,
+          'approvalUpdate',
+          card,
+          first.activityId,
+        );
+      } else if (awaited.has(personId)) {
+        await this.deliver(person, `approval:${cr.id}:${personId}`, 'approval', card);
+      } else if (settled && personId === cr.requestedBy.id) {
+        await this.deliver(person, `approvalOutcome:${cr.id}`, 'approvalOutcome', card);
+      }
+    }
+  }
+
   /** PMO staff named by object id (group ids cannot be messaged one by one). */
   private pmoStaff(): string[] {
     const { pmoHead, projectSpecialist, projectOfficer } = this.options.roles;
@@ -159,6 +196,7 @@ export class BotNotifier implements StatusNotifier, StatusEvents {
     key: string,
     purpose: string,
     card: AdaptiveCardJson,
+    updateActivityId?: string,
   ): Promise<DeliveryRecord | null> {
     const conversation = await this.store.getConversation(to.id);
     if (!conversation) return null;
@@ -173,6 +211,7 @@ export class BotNotifier implements StatusNotifier, StatusEvents {
         reference: conversation.reference,
       },
       activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      ...(updateActivityId ? { updateActivityId } : {}),
     });
   }
 }

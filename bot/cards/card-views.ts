@@ -1,3 +1,4 @@
+import type { ApprovalPolicy, ChangeRequestState } from '../../api/domain/change-request';
 import type { FieldError } from '../../api/domain/errors';
 import type { IsoWeek } from '../../api/domain/iso-week';
 import type { Rag, RagAssessment, RagOrNone } from '../../api/domain/rag';
@@ -18,6 +19,11 @@ export interface AdaptiveCardJson {
   body: JsonObject[];
   actions?: JsonObject[];
   msteams?: { width: 'Full' };
+  /**
+   * Universal Actions refresh: each listed user's client invokes `action` when the card is shown and
+   * gets its own view back; everyone else sees the card as sent. `[]` means refresh by hand only.
+   */
+  refresh?: { action: JsonObject; userIds: string[] };
 }
 
 export interface CardProject {
@@ -138,4 +144,91 @@ export interface NoticeView {
   title: string;
   text: string;
   tone: 'default' | 'good' | 'warning' | 'attention';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Change requests
+
+export type ApproverStatus = 'approved' | 'rejected' | 'awaited' | 'waiting';
+
+/**
+ * A change request as one viewer sees it in chat. Every viewer gets the same facts; `mode` and
+ * `notice` are theirs (decided on the server from their identity and the stored request).
+ */
+export interface ApprovalCardView {
+  changeRequest: {
+    id: string;
+    title: string;
+    description: string;
+    /** In `currency`; negative is a saving. */
+    costDelta: number;
+    /** Negative finishes earlier. */
+    scheduleDeltaDays: number;
+    scopeChange: string;
+    benefitImpact: string;
+    justification: string;
+    policy: ApprovalPolicy;
+    state: ChangeRequestState;
+    requestedBy: string;
+    requestedAtLabel: string;
+    /** What Approve / Reject send back, for optimistic concurrency. */
+    version: number;
+  };
+  project: CardProject;
+  /** ISO 4217 code of the portfolio's money. */
+  currency: string;
+  /** In the request's order. `waiting`: not their turn yet (sequential policy). */
+  approvers: Array<{ name: string; status: ApproverStatus; comment: string | null; atLabel: string | null }>;
+  /** decide: the viewer is awaited now, so the card has the comment box, Approve and Reject. */
+  mode: 'decide' | 'readOnly';
+  /** e.g. "You approved this change.", "Not your turn yet: …". */
+  notice: { tone: 'good' | 'warning' | 'attention' | 'accent'; text: string } | null;
+  /** Entra object ids whose clients refresh the card to their own view (first 60 kept, as Teams allows). */
+  refreshUserIds: string[];
+  /** Why the last decision was refused ('comment' beside the comment box, anything else above it). */
+  errors?: FieldError[];
+  /** The comment the approver typed, kept when the card comes back with an error. */
+  commentValue?: string;
+}
+
+/**
+ * The change request form's inputs as the requester left them (Teams sends every value back as a
+ * string; '' or missing when untouched).
+ */
+export interface ChangeRequestFormValues {
+  projectId: string;
+  title: string;
+  description: string;
+  costDelta: string;
+  scheduleDeltaDays: string;
+  scopeChange: string;
+  benefitImpact: string;
+  justification: string;
+  /** 'sequential' | 'all' | 'any'; anything else shows the default (sequential). */
+  policy: string;
+}
+
+export interface ChangeRequestFormView {
+  /** The projects the caller may raise a change for. */
+  projects: CardProject[];
+  /** What to prefill; a missing value leaves its input empty. */
+  values: Partial<ChangeRequestFormValues>;
+  /** Domain field paths ('title', 'costDelta', …) under their input; any other at the top. */
+  errors: FieldError[];
+  /** ISO 4217 code of the portfolio's money. */
+  currency: string;
+}
+
+export interface PendingApprovalsView {
+  items: Array<{
+    changeRequestId: string;
+    projectCode: string;
+    title: string;
+    /** Formatted by the caller, e.g. '+50,000 EUR'. */
+    costDeltaLabel: string;
+    /** e.g. '+14 days' */
+    scheduleDeltaLabel: string;
+    requestedBy: string;
+    waitingSinceLabel: string;
+  }>;
 }

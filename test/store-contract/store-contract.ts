@@ -1098,6 +1098,16 @@ function describeChangeRequests(makeStore: () => Promise<StoreUnderTest>): void 
       expect(await store().listDecisions(cr.id)).toEqual([first, second, third]);
       expect(await store().listDecisions(otherCr.id)).toHaveLength(1);
     });
+
+    it('should keep decisions of the same second in the order they were recorded', async () => {
+      const cr = await store().createChangeRequest(changeRequest(project.id, 'submitted', AT));
+      const same = '2026-03-02T09:00:00.000Z';
+      const recorded = [decision(cr.id, same), decision(cr.id, same, 'rejected'), decision(cr.id, same)];
+      // Ids that sort the other way round, so only the recording order can explain the answer.
+      recorded.forEach((d, i) => (d.id = `f0000000-0000-4000-8000-00000000000${9 - i}`));
+      for (const d of recorded) await store().appendDecision(d);
+      expect((await store().listDecisions(cr.id)).map((d) => d.id)).toEqual(recorded.map((d) => d.id));
+    });
   });
 }
 

@@ -594,9 +594,11 @@ export class SharePointStore implements Store {
   }
 
   async listDecisions(changeRequestId: string): Promise<Decision[]> {
+    // Time order; decisions of the same second in the order they were recorded (item ids grow).
     return (await this.queryEq('decisions', 'ChangeRequestId', changeRequestId))
-      .map((i) => decisionFromFields(i.fields))
-      .sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
+      .map((i) => ({ order: Number(i.itemId), decision: decisionFromFields(i.fields) }))
+      .sort((a, b) => compareText(a.decision.at, b.decision.at) || a.order - b.order)
+      .map((d) => d.decision);
   }
 
   async updateChangeRequest(cr: ChangeRequest, expectedVersion: number): Promise<ChangeRequest> {

@@ -644,7 +644,7 @@ export class SqliteStore implements Store {
 
   async listDecisions(changeRequestId: string): Promise<Decision[]> {
     const rows = this.statement(
-      'SELECT body_json FROM decisions WHERE change_request_id = ? ORDER BY at, id',
+      'SELECT body_json FROM decisions WHERE change_request_id = ? ORDER BY at, rowid',
     ).all(changeRequestId) as Array<{ body_json: string }>;
     return rows.map((r) => JSON.parse(r.body_json) as Decision);
   }

@@ -6,8 +6,11 @@ import type { IsoWeek } from '../../../api/domain/iso-week';
 import { LIMITS } from '../../../api/domain/limits';
 import type {
   AdaptiveCardJson,
+  ApprovalCardView,
+  ChangeRequestFormView,
   EscalationView,
   MyProjectsView,
+  PendingApprovalsView,
   ProjectPickerView,
   RedAlertView,
   StatusFormView,
@@ -315,5 +318,142 @@ export function maxRedAlertView(): RedAlertView {
     risksAndIssues: prose(LIMITS.statusText, 'Risks'),
     decisionsNeeded: prose(LIMITS.statusText, 'Decide'),
     overallOverrideReason: prose(LIMITS.reason, 'Reason'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Change requests
+
+/** An Entra object id, as `refresh.userIds` holds them. */
+export const userId = (i: number): string => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+export function approvalView(overrides: Partial<ApprovalCardView> = {}): ApprovalCardView {
+  return {
+    changeRequest: {
+      id: 'cr-1',
+      title: 'Add the EU warehouse',
+      description: 'Open a warehouse in Rotterdam for EU orders.',
+      costDelta: 50_000,
+      scheduleDeltaDays: 14,
+      scopeChange: 'EU fulfilment is now in scope.',
+      benefitImpact: 'Next-day delivery for EU customers.',
+      justification: 'EU customers need next-day delivery.',
+      policy: 'sequential',
+      state: 'submitted',
+      requestedBy: 'Dana Whitfield',
+      requestedAtLabel: 'Thu 26 Nov, 16:40',
+      version: 3,
+    },
+    project: { id: 'proj-1', code: 'CRM-7', title: 'New CRM rollout' },
+    currency: 'EUR',
+    approvers: [
+      { name: 'Sam Okafor', status: 'approved', comment: 'Fine by me.', atLabel: 'Fri 27 Nov, 09:12' },
+      { name: 'Priya Natarajan', status: 'awaited', comment: null, atLabel: null },
+      { name: 'Lee Chen', status: 'waiting', comment: null, atLabel: null },
+    ],
+    mode: 'decide',
+    notice: null,
+    refreshUserIds: [userId(1), userId(2), userId(3), userId(4)],
+    ...overrides,
+  };
+}
+
+/** Every text at its documented maximum, ten approvers who all said their most, 75 viewers. */
+export function maxApprovalView(overrides: Partial<ApprovalCardView> = {}): ApprovalCardView {
+  const statuses = ['approved', 'rejected', 'awaited', 'waiting'] as const;
+  return approvalView({
+    changeRequest: {
+      id: 'c'.repeat(36),
+      title: prose(LIMITS.title, 'Title'),
+      description: prose(LIMITS.description, 'Description'),
+      costDelta: -LIMITS.money,
+      scheduleDeltaDays: -3650,
+      scopeChange: prose(LIMITS.description, 'Scope'),
+      benefitImpact: prose(LIMITS.description, 'Benefit'),
+      justification: prose(LIMITS.description, 'Why'),
+      policy: 'sequential',
+      state: 'submitted',
+      requestedBy: prose(LIMITS.shortText, 'Name'),
+      requestedAtLabel: prose(LIMITS.shortText, 'At'),
+      version: 999_999,
+    },
+    project: maxProject(),
+    approvers: Array.from({ length: LIMITS.sponsors }, (_, i) => ({
+      name: prose(LIMITS.shortText, `Name${i}`),
+      status: statuses[i % statuses.length],
+      comment: prose(LIMITS.reason, `Comment${i}`),
+      atLabel: prose(LIMITS.shortText, `At${i}`),
+    })),
+    mode: 'decide',
+    notice: { tone: 'attention', text: prose(LIMITS.reason, 'Notice') },
+    refreshUserIds: Array.from({ length: 75 }, (_, i) => userId(i)),
+    errors: [
+      { field: 'comment', message: prose(LIMITS.shortText, 'Error') },
+      { field: 'comment', message: prose(LIMITS.shortText, 'Error') },
+      { field: 'version', message: prose(LIMITS.shortText, 'Error') },
+    ],
+    commentValue: prose(LIMITS.reason, 'Typed'),
+    ...overrides,
+  });
+}
+
+export function changeRequestFormView(overrides: Partial<ChangeRequestFormView> = {}): ChangeRequestFormView {
+  return {
+    projects: [
+      { id: 'proj-1', code: 'CRM-7', title: 'New CRM rollout' },
+      { id: 'proj-2', code: 'HR-2', title: 'Payroll replacement' },
+    ],
+    values: {},
+    errors: [],
+    currency: 'EUR',
+    ...overrides,
+  };
+}
+
+export function maxChangeRequestFormView(count = 200): ChangeRequestFormView {
+  return {
+    projects: Array.from({ length: count }, (_, i) => ({
+      id: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      code: maxProject(i).code,
+      title: maxProject(i).title,
+    })),
+    values: {
+      projectId: `0a1b2c3d-0000-4000-8000-${String(count - 1).padStart(12, '0')}`,
+      title: prose(LIMITS.title, 'Title'),
+      description: prose(LIMITS.description, 'Description'),
+      costDelta: String(-LIMITS.money),
+      scheduleDeltaDays: '-3650',
+      scopeChange: prose(LIMITS.description, 'Scope'),
+      benefitImpact: prose(LIMITS.description, 'Benefit'),
+      justification: prose(LIMITS.description, 'Why'),
+      policy: 'all',
+    },
+    errors: [
+      'projectId',
+      'title',
+      'description',
+      'costDelta',
+      'scheduleDeltaDays',
+      'scopeChange',
+      'benefitImpact',
+      'justification',
+      'policy',
+      'approvers',
+    ].map((field) => ({ field, message: prose(LIMITS.shortText, 'Error') })),
+    currency: 'EUR',
+  };
+}
+
+export function maxPendingView(count = 200): PendingApprovalsView {
+  return {
+    items: Array.from({ length: count }, (_, i) => ({
+      changeRequestId: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      projectCode: maxProject(i).code,
+      title: prose(LIMITS.title, 'Title'),
+      costDeltaLabel: prose(LIMITS.shortText, 'Cost'),
+      scheduleDeltaLabel: prose(LIMITS.shortText, 'Days'),
+      requestedBy: prose(LIMITS.shortText, 'Name'),
+      waitingSinceLabel: prose(LIMITS.shortText, 'Since'),
+    })),
   };
 }

@@ -67,6 +67,6 @@ describe('BOT_COMMANDS', () => {
   it('should name each command once', () => {
     const names = BOT_COMMANDS.map((c) => c.command);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['help', 'status', 'my projects', 'away', 'back']);
+    expect(names).toEqual(['help', 'status', 'my projects', 'away', 'back', 'change request', 'pending']);
   });
 });
