@@ -30,8 +30,20 @@ export interface ChangeRequest {
   policy: ApprovalPolicy;
   state: ChangeRequestState;
   decidedAt: string | null;
+  /** What happened besides decisions, oldest first: reassigned approvers, the approval applied to the project. */
+  history: ChangeRequestEvent[];
   version: number;
 }
+
+export type ChangeRequestEvent =
+  | { kind: 'reassigned'; from: PersonRef; to: PersonRef; by: PersonRef; at: string }
+  | {
+      kind: 'applied';
+      at: string;
+      approvedBudget: { from: number; to: number };
+      forecastFinish: { from: string; to: string };
+    }
+  | { kind: 'expired'; at: string };
 
 export const DECISION_OUTCOMES = ['approved', 'rejected'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];

@@ -916,6 +916,7 @@ class DemoGenerator {
       policy,
       state,
       decidedAt: null,
+      history: [],
       version: 1,
     };
     const decisions: Decision[] = [];

@@ -93,6 +93,7 @@ export class ChangeRequestService {
       policy: input.policy ?? 'sequential',
       state: 'submitted',
       decidedAt: null,
+      history: [],
       version: 1,
     };
     const stored = await this.ctx.store.createChangeRequest(cr);
@@ -176,12 +177,15 @@ export class ChangeRequestService {
       throw err;
     }
     let current = project;
-    if (settled && next.state === 'approved') current = await this.applyToProject(project, next);
+    let stored = recorded.changeRequest;
+    if (settled && next.state === 'approved') {
+      ({ project: current, changeRequest: stored } = await this.applyToProject(stored));
+    }
     const decisions = [...view.decisions, decision];
     return this.announce(current, {
-      changeRequest: recorded.changeRequest,
+      changeRequest: stored,
       decisions,
-      currentApprovers: currentApprovers(recorded.changeRequest, decisions),
+      currentApprovers: currentApprovers(stored, decisions),
     });
   }
 
@@ -199,8 +203,14 @@ export class ChangeRequestService {
   async reassign(actor: Actor, id: string, fromId: string, to: PersonRef): Promise<ChangeRequestView> {
     assertCan(isPmoStaff(actor), 'Only PMO staff can reassign an approver.');
     const { cr, project, view } = await this.load(actor, id);
+    const from = cr.approvers.find((a) => a.id === fromId)!;
     const next = reassignApprover(cr, view.decisions, fromId, to);
-    const stored = await this.ctx.store.updateChangeRequest(next, cr.version);
+    const by = { id: actor.id, name: actor.name, email: actor.email };
+    const at = timestampOf(this.ctx.clock.now());
+    const stored = await this.ctx.store.updateChangeRequest(
+      { ...next, history: [...cr.history, { kind: 'reassigned', from, to, by, at }] },
+      cr.version,
+    );
     return this.announce(project, {
       ...view,
       changeRequest: stored,
@@ -208,17 +218,47 @@ export class ChangeRequestService {
     });
   }
 
-  /** The approved change moves the project's approved budget and forecast finish; the baseline stays. */
-  private async applyToProject(project: Project, cr: ChangeRequest): Promise<Project> {
-    const effect = approvedChangeEffect(project, cr);
-    return this.ctx.store.updateProject(
-      project.id,
-      {
-        budget: { ...project.budget, approved: effect.approvedBudget },
-        forecastFinish: effect.forecastFinish,
-      },
-      project.version,
-      timestampOf(this.ctx.clock.now()),
+  /**
+   * The approved change moves the project's approved budget and forecast finish (the baseline stays),
+   * and the request records what it changed, from and to, against its own id.
+   */
+  private async applyToProject(
+    cr: ChangeRequest,
+  ): Promise<{ project: Project; changeRequest: ChangeRequest }> {
+    const at = timestampOf(this.ctx.clock.now());
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const project = await this.ctx.store.getProject(cr.projectId);
+      if (!project) throw new NotFoundError('Project', cr.projectId);
+      const effect = approvedChangeEffect(project, cr);
+      let updated: Project;
+      try {
+        updated = await this.ctx.store.updateProject(
+          project.id,
+          {
+            budget: { ...project.budget, approved: effect.approvedBudget },
+            forecastFinish: effect.forecastFinish,
+          },
+          project.version,
+          at,
+        );
+      } catch (err) {
+        if (err instanceof ConflictError) continue; // someone edited the project meanwhile: apply to theirs
+        throw err;
+      }
+      const applied = {
+        kind: 'applied' as const,
+        at,
+        approvedBudget: { from: project.budget.approved, to: effect.approvedBudget },
+        forecastFinish: { from: project.forecastFinish, to: effect.forecastFinish },
+      };
+      const changeRequest = await this.ctx.store.updateChangeRequest(
+        { ...cr, history: [...cr.history, applied] },
+        cr.version,
+      );
+      return { project: updated, changeRequest };
+    }
+    throw new ConflictError(
+      `The project kept changing while change request ${cr.id} was being applied to it.`,
     );
   }
 

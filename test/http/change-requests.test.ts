@@ -67,6 +67,15 @@ describe('change requests and approvals over HTTP', () => {
       [PEOPLE.otherSponsor.id, 'tab'],
     ]);
     const after = (await server.as(PEOPLE.head)('GET', `/api/projects/${projectId}`)).body;
+    // Recorded against the change request: what it moved, from and to.
+    expect(second.body.history).toEqual([
+      {
+        kind: 'applied',
+        at: expect.any(String),
+        approvedBudget: { from: before.budget.approved, to: before.budget.approved + 50_000 },
+        forecastFinish: { from: before.forecastFinish, to: after.forecastFinish },
+      },
+    ]);
     expect(after.budget.approved).toBe(before.budget.approved + 50_000);
     expect(after.budget.baseline).toBe(before.budget.baseline);
     expect(Date.parse(after.forecastFinish) - Date.parse(before.forecastFinish)).toBe(14 * 86_400_000);
@@ -116,6 +125,15 @@ describe('change requests and approvals over HTTP', () => {
       to: ref(PEOPLE.specialist),
     });
     expect(reassigned.body.currentApprovers).toEqual([ref(PEOPLE.specialist)]);
+    expect(reassigned.body.history).toEqual([
+      {
+        kind: 'reassigned',
+        from: ref(PEOPLE.sponsor),
+        to: ref(PEOPLE.specialist),
+        by: ref(PEOPLE.head),
+        at: expect.any(String),
+      },
+    ]);
     expect(
       (
         await server.as(PEOPLE.pm)('POST', `/api/change-requests/${cr.id}/reassign`, {

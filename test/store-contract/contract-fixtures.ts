@@ -208,6 +208,7 @@ export function changeRequest(
     policy: 'sequential',
     state,
     decidedAt: null,
+    history: [],
     version: 1,
   };
 }

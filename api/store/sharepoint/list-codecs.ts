@@ -368,6 +368,7 @@ export function changeRequestToFields(cr: ChangeRequest): Fields {
     Policy: cr.policy,
     CrState: cr.state,
     DecidedAt: toSpInstantOrNull(cr.decidedAt),
+    History: cr.history.length ? JSON.stringify(cr.history) : null,
     PmoVersion: cr.version,
   };
 }
@@ -389,6 +390,7 @@ export function changeRequestFromFields(f: Fields): ChangeRequest {
     policy: str(f, 'Policy') as ChangeRequest['policy'],
     state: str(f, 'CrState') as ChangeRequest['state'],
     decidedAt: instantOrNull(f, 'DecidedAt'),
+    history: json<ChangeRequest['history']>(f, 'History', []),
     version: num(f, 'PmoVersion'),
   };
 }

@@ -19,9 +19,10 @@ import { STATUS_SOURCES } from '../../domain/status-report';
  * Changing the schema: add lists or columns (never rename or retype one), raise `SCHEMA_VERSION`, and
  * run provisioning; it adds what is missing and records the new version.
  * Versions: 1 the portfolio, status reports, RAID and change requests; 2 the weekly status cycle (status
- * requests, away, conversations with the bot, deliveries).
+ * requests, away, conversations with the bot, deliveries); 3 change requests' history (reassignments,
+ * the approval applied to the project).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type ColumnKind =
   'text' | 'multilineText' | 'number' | 'currency' | 'dateTime' | 'dateOnly' | 'choice' | 'boolean';
@@ -277,6 +278,7 @@ export const LISTS: readonly ListSpec[] = [
       choice('Policy', 'Approval policy', APPROVAL_POLICIES),
       choice('CrState', 'State', CHANGE_REQUEST_STATES, { indexed: true }),
       instant('DecidedAt', 'Decided at'),
+      note('History', 'Reassignments and the approval applied (JSON)'),
       version,
     ],
   },

@@ -44,6 +44,7 @@ function request(policy: ApprovalPolicy, overrides: Partial<ChangeRequest> = {})
     policy,
     state: 'submitted',
     decidedAt: null,
+    history: [],
     version: 1,
     ...overrides,
   };
