@@ -9,7 +9,7 @@ import { AgentsSdkTransport } from '../bot/proactive/agents-sdk-transport';
 import { deliveryLogFromStore } from '../bot/proactive/delivery-log';
 import type { SenderOptions } from '../bot/proactive/proactive-sender';
 import { ProactiveSender, SYSTEM_TIMING } from '../bot/proactive/proactive-sender';
-import { StatusScheduler } from './jobs/status-scheduler';
+import { JobScheduler } from './jobs/job-scheduler';
 import { ChangeRequestService } from './services/change-request-service';
 import { StatusCycleService } from './services/status-cycle-service';
 import type { Config } from './config/config';
@@ -33,8 +33,8 @@ export interface Product {
   app: ReturnType<typeof createApp>;
   store: Store;
   logger: pino.Logger;
-  /** Runs the weekly status cycle every minute (started by the server, not by tests). */
-  scheduler: StatusScheduler;
+  /** Runs the weekly status cycle and the approvals sweep every minute (started by the server, not by tests). */
+  scheduler: JobScheduler;
   close(): Promise<void>;
 }
 
@@ -88,7 +88,7 @@ export function buildProduct(
     portfolio: new PortfolioService(ctx),
     raid: new RaidService(ctx),
     statusCycle: new StatusCycleService(ctx, notifier, config.statusCycle),
-    changeRequests: new ChangeRequestService(ctx, notifier),
+    changeRequests: new ChangeRequestService(ctx, notifier, config.approvals),
   };
   const bot = createBotApp({
     adapter,
@@ -116,7 +116,13 @@ export function buildProduct(
     currency: config.currency,
     logger,
   });
-  const scheduler = new StatusScheduler(services.statusCycle, logger);
+  const scheduler = new JobScheduler(
+    [
+      { name: 'status cycle', run: () => services.statusCycle.run() },
+      { name: 'approvals sweep', run: () => services.changeRequests.sweep() },
+    ],
+    logger,
+  );
   return {
     app,
     store,

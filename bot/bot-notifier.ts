@@ -184,6 +184,25 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
     }
   }
 
+  async remind(
+    view: ChangeRequestView & { project: Project },
+    approver: PersonRef,
+    round: number,
+  ): Promise<void> {
+    const card = buildApprovalCard(
+      approvalCardView(view, approver.id, {
+        currency: this.options.currency,
+        notice: { tone: 'warning', text: `Reminder: your decision on this change request is awaited.` },
+      }),
+    );
+    await this.deliver(
+      approver,
+      `approvalReminder:${view.changeRequest.id}:${approver.id}:${round}`,
+      'approvalReminder',
+      card,
+    );
+  }
+
   /** PMO staff named by object id (group ids cannot be messaged one by one). */
   private pmoStaff(): string[] {
     const { pmoHead, projectSpecialist, projectOfficer } = this.options.roles;

@@ -81,6 +81,8 @@ const baseSchema = z.object({
   BOT_TENANT_ID: z.string().refine(isGuid, 'must be the Entra tenant id of the single-tenant bot').optional(),
   STATUS_REMINDER_HOURS: z.coerce.number().min(1).max(168).default(24),
   STATUS_DEADLINE_HOURS: z.coerce.number().min(1).max(336).default(48),
+  CR_REMINDER_DAYS: z.coerce.number().min(1).max(30).default(3),
+  CR_EXPIRY_DAYS: z.coerce.number().min(1).max(365).default(14),
 });
 
 const schema = baseSchema.superRefine((env, ctx) => {
@@ -211,6 +213,8 @@ export interface Config {
   /** Bot Framework credentials; null in local development (the Agents Playground sends no token). */
   bot: { appId: string; password: string; tenantId: string } | null;
   statusCycle: { reminderAfterMs: number; deadlineAfterMs: number };
+  /** Change requests: remind an awaited approver every N days; expire a request nobody settled. */
+  approvals: { reminderEveryDays: number; expiryDays: number };
 }
 
 /** Reads and checks the environment. Throws ConfigError naming the first bad variable. */
@@ -257,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reminderAfterMs: e.STATUS_REMINDER_HOURS * 3600_000,
       deadlineAfterMs: e.STATUS_DEADLINE_HOURS * 3600_000,
     },
+    approvals: { reminderEveryDays: e.CR_REMINDER_DAYS, expiryDays: e.CR_EXPIRY_DAYS },
   };
 }
 

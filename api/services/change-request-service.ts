@@ -3,6 +3,7 @@ import {
   approvedChangeEffect,
   checkDecision,
   currentApprovers,
+  isExpired,
   reassignApprover,
   whyNotDecide,
   withdraw,
@@ -56,6 +57,13 @@ export interface ChangeRequestView {
  */
 export interface ApprovalEvents {
   changed(view: ChangeRequestView & { project: Project }): Promise<void>;
+  /** The `round`th reminder to an approver whose decision is awaited (sent once per round). */
+  remind(view: ChangeRequestView & { project: Project }, approver: PersonRef, round: number): Promise<void>;
+}
+
+export interface ApprovalSettings {
+  reminderEveryDays: number;
+  expiryDays: number;
 }
 
 /** Change requests and their approval: raising, deciding, withdrawing, reassigning, and the effect of an approval. */
@@ -63,7 +71,55 @@ export class ChangeRequestService {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly events: ApprovalEvents | null = null,
+    private readonly settings: ApprovalSettings = { reminderEveryDays: 3, expiryDays: 14 },
   ) {}
+
+  /**
+   * The periodic pass: a request nobody settled within `expiryDays` expires; an approver awaited for
+   * `reminderEveryDays` (since their turn came) is reminded, once per period.
+   */
+  async sweep(): Promise<{ expired: number; reminded: number }> {
+    const now = this.ctx.clock.now();
+    const at = timestampOf(now);
+    let expired = 0;
+    let reminded = 0;
+    for (const cr of await this.ctx.store.listChangeRequests({ state: ['submitted'] })) {
+      const project = await this.ctx.store.getProject(cr.projectId);
+      if (!project) continue;
+      const decisions = await this.ctx.store.listDecisions(cr.id);
+      if (isExpired(cr, now, this.settings.expiryDays)) {
+        let stored: ChangeRequest;
+        try {
+          stored = await this.ctx.store.updateChangeRequest(
+            { ...cr, state: 'expired', decidedAt: at, history: [...cr.history, { kind: 'expired', at }] },
+            cr.version,
+          );
+        } catch (err) {
+          if (err instanceof ConflictError) continue; // decided a moment ago: it did not expire
+          throw err;
+        }
+        expired += 1;
+        await this.announce(project, { changeRequest: stored, decisions, currentApprovers: [] });
+        continue;
+      }
+      const awaited = currentApprovers(cr, decisions);
+      // Their turn came with the last decision (sequential) or when the request was raised.
+      const since = decisions.at(-1)?.at ?? cr.requestedAt;
+      const round = Math.floor(
+        (now.getTime() - Date.parse(since)) / (this.settings.reminderEveryDays * 86_400_000),
+      );
+      if (round < 1 || !this.events) continue;
+      for (const approver of awaited) {
+        await this.events.remind(
+          { changeRequest: cr, decisions, currentApprovers: awaited, project },
+          approver,
+          round,
+        );
+        reminded += 1;
+      }
+    }
+    return { expired, reminded };
+  }
 
   async raise(actor: Actor, input: RaiseChangeRequestInput): Promise<ChangeRequestView> {
     const project = await readableProject(this.ctx, actor, input.projectId);

@@ -607,7 +607,7 @@ export class SqliteStore implements Store {
   async getChangeRequest(id: string): Promise<ChangeRequest | undefined> {
     const row = this.statement('SELECT body_json, version FROM change_requests WHERE id = ?').get(id) as
       { body_json: string; version: number } | undefined;
-    return row && { ...(JSON.parse(row.body_json) as ChangeRequest), version: row.version };
+    return row && changeRequestFromRow(row);
   }
 
   async listChangeRequests(filter: {
@@ -625,7 +625,7 @@ export class SqliteStore implements Store {
     const rows = this.statement(
       `SELECT body_json, version FROM change_requests ${where} ORDER BY requested_at DESC, id`,
     ).all(params) as Array<{ body_json: string; version: number }>;
-    return rows.map((r) => ({ ...(JSON.parse(r.body_json) as ChangeRequest), version: r.version }));
+    return rows.map(changeRequestFromRow);
   }
 
   async appendDecision(decision: Decision): Promise<Decision> {
@@ -813,6 +813,12 @@ export class SqliteStore implements Store {
            updated_at = excluded.updated_at`,
     ).run(record.key, record.state, record.recipientId, JSON.stringify(record), record.updatedAt);
   }
+}
+
+/** Requests stored before they kept a history read back with an empty one. */
+function changeRequestFromRow(r: { body_json: string; version: number }): ChangeRequest {
+  const cr = JSON.parse(r.body_json) as ChangeRequest;
+  return { ...cr, history: cr.history ?? [], version: r.version };
 }
 
 function capital(s: string): string {
