@@ -1044,6 +1044,23 @@ function describeChangeRequests(makeStore: () => Promise<StoreUnderTest>): void 
       await expect(store().updateChangeRequest({ ...cr, state: 'expired' }, 1)).rejects.toBeInstanceOf(
         ConflictError,
       );
+      const withHistory = await store().updateChangeRequest(
+        {
+          ...withdrawn,
+          approvers: [SPONSOR, DELEGATE],
+          history: [
+            { kind: 'reassigned', from: PM, to: DELEGATE, by: SPONSOR, at: LATER },
+            {
+              kind: 'applied',
+              at: LATER,
+              approvedBudget: { from: 100_000.5, to: 150_000.75 },
+              forecastFinish: { from: '2026-09-30', to: '2026-10-14' },
+            },
+          ],
+        },
+        2,
+      );
+      expect(await store().getChangeRequest(cr.id)).toEqual(withHistory);
       await expect(store().updateChangeRequest({ ...cr, id: nextId('cr') }, 1)).rejects.toBeInstanceOf(
         NotFoundError,
       );
