@@ -21,6 +21,9 @@ import type { AdaptiveCardJson } from './cards/card-views';
 import {
   buildApprovalCard,
   buildChangeRequestForm,
+  CHANGE_REQUEST_FORM_INPUT_IDS,
+  costDeltaLabel,
+  scheduleDeltaLabel,
   buildHelp,
   buildPendingApprovals,
   buildMyProjects,
@@ -391,8 +394,8 @@ export function createBotApp(deps: BotDependencies): {
           changeRequestId: v.changeRequest.id,
           projectCode: project?.code ?? '',
           title: v.changeRequest.title,
-          costDeltaLabel: signedMoney(v.changeRequest.costDelta, deps.currency),
-          scheduleDeltaLabel: signedDays(v.changeRequest.scheduleDeltaDays),
+          costDeltaLabel: costDeltaLabel(v.changeRequest.costDelta, deps.currency),
+          scheduleDeltaLabel: scheduleDeltaLabel(v.changeRequest.scheduleDeltaDays),
           requestedBy: v.changeRequest.requestedBy.name,
           waitingSinceLabel: instantLabel(last, zone),
         };
@@ -502,18 +505,11 @@ export function createBotApp(deps: BotDependencies): {
     const actor = await actorOfTurn(context, store, deps.roles);
     const data = dataOf(action) as Record<string, unknown>;
     const values = Object.fromEntries(
-      [
-        'projectId',
-        'title',
-        'description',
-        'costDelta',
-        'scheduleDeltaDays',
-        'scopeChange',
-        'benefitImpact',
-        'justification',
-        'policy',
-      ].map((k) => [k, typeof data[k] === 'string' || typeof data[k] === 'number' ? String(data[k]) : '']),
-    );
+      CHANGE_REQUEST_FORM_INPUT_IDS.map((k) => [
+        k,
+        typeof data[k] === 'string' || typeof data[k] === 'number' ? String(data[k]) : '',
+      ]),
+    ) as Record<(typeof CHANGE_REQUEST_FORM_INPUT_IDS)[number], string>;
     if (!actor)
       return buildNotice({
         title: 'Sign-in needed',
@@ -521,7 +517,7 @@ export function createBotApp(deps: BotDependencies): {
         tone: 'warning',
       });
     const errors: Array<{ field: string; message: string }> = [];
-    const number = (field: string, label: string, whole: boolean): number => {
+    const number = (field: 'costDelta' | 'scheduleDeltaDays', label: string, whole: boolean): number => {
       const raw = values[field].trim().replace(/,/g, '');
       const n = raw === '' ? 0 : Number(raw);
       if (!Number.isFinite(n) || (whole && !Number.isInteger(n)))
@@ -593,11 +589,6 @@ function dataOf(action: unknown): Partial<StatusActionData> & Record<string, unk
   const a = action as { data?: Record<string, unknown> } & Record<string, unknown>;
   return (a?.data ?? a ?? {}) as Partial<StatusActionData> & Record<string, unknown>;
 }
-
-const signedMoney = (n: number, currency: string): string =>
-  `${n >= 0 ? '+' : '−'}${new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(Math.abs(n))}`;
-const signedDays = (n: number): string =>
-  `${n >= 0 ? '+' : '−'}${Math.abs(n)} day${Math.abs(n) === 1 ? '' : 's'}`;
 
 /** The command in a message: mentions removed, spaces collapsed, lower case. */
 export function commandText(text: string): string {
