@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity } from '@microsoft/agents-activity';
 import type { CloudAdapter, TurnContext, TurnState } from '@microsoft/agents-hosting';
 import { AgentApplication, CardFactory, MemoryStorage } from '@microsoft/agents-hosting';
@@ -408,6 +409,7 @@ export function createBotApp(deps: BotDependencies): {
     actor: Actor,
     values: Record<string, string>,
     errors: Array<{ field: string; message: string }>,
+    submissionId: string = randomUUID(),
   ): Promise<AdaptiveCardJson> {
     const projects = await reportable(actor);
     if (projects.length === 0) {
@@ -422,6 +424,7 @@ export function createBotApp(deps: BotDependencies): {
       values,
       errors,
       currency: deps.currency,
+      submissionId,
     });
   }
 
@@ -531,9 +534,15 @@ export function createBotApp(deps: BotDependencies): {
     if (!values.justification.trim())
       errors.push({ field: 'justification', message: 'Say why the change is needed.' });
     const policy = (['sequential', 'all', 'any'] as const).find((p) => p === values.policy) ?? 'sequential';
-    if (errors.length) return changeRequestForm(actor, values, errors);
+    // The card's own id for this submission: the same card submitted twice raises one request.
+    const submissionId =
+      typeof data.submissionId === 'string' && /^[0-9a-f-]{36}$/i.test(data.submissionId)
+        ? data.submissionId
+        : randomUUID();
+    if (errors.length) return changeRequestForm(actor, values, errors, submissionId);
     try {
       const view = await deps.changeRequests.raise(actor, {
+        id: submissionId,
         projectId: values.projectId,
         title: values.title.trim(),
         description: values.description,

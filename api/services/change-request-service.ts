@@ -31,6 +31,8 @@ import type { ServiceContext } from './context';
 import { readableProject } from './project-access';
 
 export interface RaiseChangeRequestInput {
+  /** Chosen by the caller (the bot's form carries one) so a repeated submission raises nothing new. */
+  id?: string;
   projectId: string;
   title: string;
   description: string;
@@ -122,6 +124,8 @@ export class ChangeRequestService {
   }
 
   async raise(actor: Actor, input: RaiseChangeRequestInput): Promise<ChangeRequestView> {
+    const repeated = input.id ? await this.repeatOf(actor, input.id) : null;
+    if (repeated) return repeated;
     const project = await readableProject(this.ctx, actor, input.projectId);
     assertCan(
       can.raiseChangeRequest(actor, project),
@@ -134,7 +138,7 @@ export class ChangeRequestService {
       throw ValidationError.field('approvers', `${project.code} has no sponsors: name the approvers.`);
     }
     const cr: ChangeRequest = {
-      id: this.ctx.newId(),
+      id: input.id ?? this.ctx.newId(),
       projectId: project.id,
       title: input.title,
       description: input.description,
@@ -152,12 +156,28 @@ export class ChangeRequestService {
       history: [],
       version: 1,
     };
-    const stored = await this.ctx.store.createChangeRequest(cr);
+    let stored: ChangeRequest;
+    try {
+      stored = await this.ctx.store.createChangeRequest(cr);
+    } catch (err) {
+      // A double click racing itself: the first one raised it.
+      const raced = input.id ? await this.repeatOf(actor, input.id) : null;
+      if (raced) return raced;
+      throw err;
+    }
     return this.announce(project, {
       changeRequest: stored,
       decisions: [],
       currentApprovers: currentApprovers(stored, []),
     });
+  }
+
+  /** The request this caller already raised under `id`, if so; someone else's id is refused. */
+  private async repeatOf(actor: Actor, id: string): Promise<ChangeRequestView | null> {
+    const existing = await this.ctx.store.getChangeRequest(id);
+    if (!existing) return null;
+    if (existing.requestedBy.id !== actor.id) throw new ConflictError(`Change request ${id} already exists.`);
+    return this.get(actor, id);
   }
 
   async get(actor: Actor, id: string): Promise<ChangeRequestView> {

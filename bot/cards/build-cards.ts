@@ -701,6 +701,7 @@ export const APPROVAL_POLICY_CHOICES: ReadonlyArray<{ title: string; value: Appr
 ];
 
 interface ChangeRequestFormData {
+  submissionId: string;
   hasProjects: boolean;
   hasErrors: boolean;
   hasFieldErrors: boolean;
@@ -749,6 +750,7 @@ export function buildChangeRequestForm(view: ChangeRequestFormView): AdaptiveCar
   const policy = APPROVAL_POLICIES.find((p) => p === raw('policy').trim()) ?? 'sequential';
 
   return changeRequestForm.bind({
+    submissionId: view.submissionId,
     hasProjects,
     hasErrors: inputsWithErrors > 0 || generalErrors.length > 0,
     hasFieldErrors: inputsWithErrors > 0,

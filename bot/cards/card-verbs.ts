@@ -53,7 +53,7 @@ export interface ApprovalRefreshData {
 export type ApprovalOpenData = ApprovalRefreshData;
 
 /** The change request form carries no data of its own: Teams sends its input values, unchecked. */
-export type ChangeRequestSubmitData = Partial<ChangeRequestFormValues>;
+export type ChangeRequestSubmitData = Partial<ChangeRequestFormValues> & { submissionId?: string };
 
 interface DataOfVerb {
   statusSubmit: CardActionData;

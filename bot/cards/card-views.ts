@@ -217,6 +217,8 @@ export interface ChangeRequestFormView {
   errors: FieldError[];
   /** ISO 4217 code of the portfolio's money. */
   currency: string;
+  /** Becomes the change request's id: a second click on the same card raises nothing new. */
+  submissionId: string;
 }
 
 export interface PendingApprovalsView {

@@ -205,15 +205,23 @@ describe('change request approvals in chat', () => {
     expect(again).toContain('Extra QA cycle');
     expect(again).toMatch(/Cost change must be a number/);
     expect(again).toMatch(/Say why the change is needed/);
-    const good = await invoke(PEOPLE.pm, 'changeRequestSubmit', {
+    // The re-rendered card keeps its submission id: submitting it twice (a double click) raises one request.
+    const submitAction = (
+      bad.body.value.actions as Array<{ verb: string; data: { submissionId: string } }>
+    ).find((a) => a.verb === 'changeRequestSubmit')!;
+    expect(submitAction.data.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    const fixed = {
+      submissionId: submitAction.data.submissionId,
       projectId: project.id,
       title: 'Extra QA cycle',
       costDelta: '20000',
       scheduleDeltaDays: '7',
       justification: 'Defects found late',
       policy: 'any',
-    });
+    };
+    const good = await invoke(PEOPLE.pm, 'changeRequestSubmit', fixed);
     expect(JSON.stringify(good.body.value)).toMatch(/Sent to .* for approval/);
+    await invoke(PEOPLE.pm, 'changeRequestSubmit', fixed);
     const all = await bot.store.listChangeRequests({ projectId: project.id });
     expect(all.map((c) => c.title).sort()).toEqual(['Add the EU warehouse', 'Extra QA cycle']);
     expect(all.find((c) => c.id !== id)?.policy).toBe('any');

@@ -406,6 +406,7 @@ export function changeRequestFormView(overrides: Partial<ChangeRequestFormView> 
     values: {},
     errors: [],
     currency: 'EUR',
+    submissionId: '6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d',
     ...overrides,
   };
 }
@@ -441,6 +442,7 @@ export function maxChangeRequestFormView(count = 200): ChangeRequestFormView {
       'approvers',
     ].map((field) => ({ field, message: prose(LIMITS.shortText, 'Error') })),
     currency: 'EUR',
+    submissionId: '6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3e',
   };
 }
 

@@ -222,9 +222,15 @@ describe('buildChangeRequestForm', () => {
     }
   });
 
-  it('should send with one Action.Execute, verb changeRequestSubmit, carrying only the inputs', () => {
+  it('should send with one Action.Execute, verb changeRequestSubmit, carrying the inputs and its submission id', () => {
     expect(allActions(card({ values: FULL_VALUES }))).toEqual([
-      { type: 'Action.Execute', title: 'Send for approval', verb: 'changeRequestSubmit', style: 'positive' },
+      {
+        type: 'Action.Execute',
+        title: 'Send for approval',
+        verb: 'changeRequestSubmit',
+        style: 'positive',
+        data: { submissionId: '6a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d' },
+      },
     ]);
   });
 
