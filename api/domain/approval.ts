@@ -1,5 +1,6 @@
 import type { ChangeRequest, Decision, DecisionOutcome } from './change-request';
 import { RuleViolation, ValidationError } from './errors';
+import { addDays } from './iso-week';
 import type { PersonRef } from './people';
 
 /**
@@ -125,10 +126,8 @@ export function approvedChangeEffect(
   project: { budget: { approved: number }; forecastFinish: string },
   cr: Pick<ChangeRequest, 'costDelta' | 'scheduleDeltaDays'>,
 ): { approvedBudget: number; forecastFinish: string } {
-  const finish = new Date(`${project.forecastFinish}T00:00:00Z`);
-  finish.setUTCDate(finish.getUTCDate() + cr.scheduleDeltaDays);
   return {
     approvedBudget: Math.round((project.budget.approved + cr.costDelta) * 100) / 100,
-    forecastFinish: finish.toISOString().slice(0, 10),
+    forecastFinish: addDays(project.forecastFinish, cr.scheduleDeltaDays),
   };
 }

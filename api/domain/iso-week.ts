@@ -101,3 +101,10 @@ export function instantInWeek(
     { zone: timeZone },
   ).toJSDate();
 }
+
+/** A calendar date (YYYY-MM-DD) moved by whole days (negative: earlier). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ApprovalPolicy, ChangeRequest, Decision } from '../domain/change-request';
 import type { IsoWeek } from '../domain/iso-week';
-import { addWeeks, isoWeekOf, isValidTimeZone, weekBounds, timestampOf } from '../domain/iso-week';
+import { addWeeks, isoWeekOf, isValidTimeZone, weekBounds, timestampOf, addDays } from '../domain/iso-week';
 import type { Person, PersonRef } from '../domain/people';
 import type { Methodology, NewProject, ProjectPhase, ProjectState, StatusCadence } from '../domain/project';
 import type { Rag, RagAssessment, RagDimension } from '../domain/rag';
@@ -132,10 +132,6 @@ function parseDate(date: string): number {
 
 function dateOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  return dateOf(parseDate(date) + days * DAY);
 }
 
 function iso(ms: number): string {

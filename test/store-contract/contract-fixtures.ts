@@ -291,10 +291,6 @@ function expectTotals(label: string, actual: RollupTotals, expected: RollupTotal
   }
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '../../api/domain/iso-week';
 
 export { seededRandom };
