@@ -138,14 +138,7 @@ export function createBotApp(deps: BotDependencies): {
     const actor = await actorOfTurn(context, store, deps.roles);
     const text = commandText(context.activity.text ?? '');
     if (!actor) {
-      await reply(
-        context,
-        buildNotice({
-          title: 'Sign-in needed',
-          text: 'PMO Hub works for people signed in to Teams.',
-          tone: 'warning',
-        }),
-      );
+      await reply(context, signInNeeded());
       return;
     }
     if (text === 'help' || text === '') return void (await reply(context, buildHelp()));
@@ -436,12 +429,7 @@ export function createBotApp(deps: BotDependencies): {
     extra: { errors?: Array<{ field: string; message: string }>; commentValue?: string } = {},
   ): Promise<AdaptiveCardJson> {
     const actor = await actorOfTurn(context, store, deps.roles);
-    if (!actor)
-      return buildNotice({
-        title: 'Sign-in needed',
-        text: 'PMO Hub works for people signed in to Teams.',
-        tone: 'warning',
-      });
+    if (!actor) return signInNeeded();
     try {
       const view = await deps.changeRequests.get(actor, changeRequestId);
       const project = await store.getProject(view.changeRequest.projectId);
@@ -513,12 +501,7 @@ export function createBotApp(deps: BotDependencies): {
         typeof data[k] === 'string' || typeof data[k] === 'number' ? String(data[k]) : '',
       ]),
     ) as Record<(typeof CHANGE_REQUEST_FORM_INPUT_IDS)[number], string>;
-    if (!actor)
-      return buildNotice({
-        title: 'Sign-in needed',
-        text: 'PMO Hub works for people signed in to Teams.',
-        tone: 'warning',
-      });
+    if (!actor) return signInNeeded();
     const errors: Array<{ field: string; message: string }> = [];
     const number = (field: 'costDelta' | 'scheduleDeltaDays', label: string, whole: boolean): number => {
       const raw = values[field].trim().replace(/,/g, '');
@@ -591,6 +574,15 @@ function conversationKey(context: TurnContext): string | null {
   if (type === 'personal') return activity.from?.aadObjectId ?? null;
   if (type === 'channel') return channelData.channel?.id ?? activity.conversation?.id ?? null;
   return activity.conversation?.id ?? null;
+}
+
+/** For an activity without an Entra identity (anonymous web chat): such a caller may do nothing. */
+function signInNeeded(): AdaptiveCardJson {
+  return buildNotice({
+    title: 'Sign-in needed',
+    text: 'PMO Hub works for people signed in to Teams.',
+    tone: 'warning',
+  });
 }
 
 /** The action's data: the SDK hands the whole action (`{type, verb, data}`) as its third argument. */

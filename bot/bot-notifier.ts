@@ -60,7 +60,7 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
       }),
     );
     const record = await this.deliver(
-      pm,
+      pm.id,
       `${input.reminder ? 'reminder' : 'statusRequest'}:${request.id}`,
       input.reminder ? 'reminder' : 'statusRequest',
       card,
@@ -94,12 +94,7 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
     });
     const at = this.options.clock.now().toISOString();
     for (const id of this.pmoStaff()) {
-      await this.deliver(
-        { id, name: 'PMO', email: '' },
-        `escalation:${input.week}:${id}:${at}`,
-        'escalation',
-        card,
-      );
+      await this.deliver(id, `escalation:${input.week}:${id}:${at}`, 'escalation', card);
     }
   }
 
@@ -118,12 +113,7 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
     });
     const recipients = new Set([...project.sponsors.map((s) => s.id), ...this.pmoStaff()]);
     for (const id of recipients) {
-      await this.deliver(
-        { id, name: '', email: '' },
-        `redAlert:${report.id}:${report.version}:${id}`,
-        'redAlert',
-        card,
-      );
+      await this.deliver(id, `redAlert:${report.id}:${report.version}:${id}`, 'redAlert', card);
     }
   }
 
@@ -167,19 +157,18 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
     for (const personId of cardAudience(cr)) {
       const card = buildApprovalCard(approvalCardView(view, personId, { currency: this.options.currency }));
       const first = await this.store.getDelivery(`approval:${cr.id}:${personId}`);
-      const person = { id: personId, name: '', email: '' };
       if (first?.state === 'sent' && first.activityId) {
         await this.deliver(
-          person,
+          personId,
           `approval:${cr.id}:${personId}:v${cr.version}`,
           'approvalUpdate',
           card,
           first.activityId,
         );
       } else if (awaited.has(personId)) {
-        await this.deliver(person, `approval:${cr.id}:${personId}`, 'approval', card);
+        await this.deliver(personId, `approval:${cr.id}:${personId}`, 'approval', card);
       } else if (settled && personId === cr.requestedBy.id) {
-        await this.deliver(person, `approvalOutcome:${cr.id}`, 'approvalOutcome', card);
+        await this.deliver(personId, `approvalOutcome:${cr.id}`, 'approvalOutcome', card);
       }
     }
   }
@@ -196,7 +185,7 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
       }),
     );
     await this.deliver(
-      approver,
+      approver.id,
       `approvalReminder:${view.changeRequest.id}:${approver.id}:${round}`,
       'approvalReminder',
       card,
@@ -211,18 +200,18 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
 
   /** Null when there is no conversation with this person. */
   private async deliver(
-    to: PersonRef,
+    recipientId: string,
     key: string,
     purpose: string,
     card: AdaptiveCardJson,
     updateActivityId?: string,
   ): Promise<DeliveryRecord | null> {
-    const conversation = await this.store.getConversation(to.id);
+    const conversation = await this.store.getConversation(recipientId);
     if (!conversation) return null;
     return this.sender.send({
       key,
       purpose,
-      recipientId: to.id,
+      recipientId,
       target: {
         conversationId: conversation.conversationId,
         serviceUrl: conversation.serviceUrl,
