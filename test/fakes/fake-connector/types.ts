@@ -1,3 +1,4 @@
+import type { FaultRule, RandomThrottle } from '../shared/fault-plan';
 /** Public and shared types of the fake Bot Framework Connector (as Teams runs it). */
 
 /** One sliding window: at most `max` operations in any `windowMs`. */
@@ -128,25 +129,13 @@ export interface FaultTarget {
   activityId?: string;
 }
 
-export interface FaultSpec {
-  /** An HTTP error status, 400–599. */
-  status: number;
-  /** How many matching requests get it; default 1. */
-  count?: number;
-  /** Retry-After header value (seconds, may be fractional); omitted when undefined. */
-  retryAfter?: string;
-  match?: (req: FaultTarget) => boolean;
-  /** Error code in the body; default by status (429 Throttled, 412 PreconditionFailed, 502 ServiceError, …). */
-  code?: string;
-}
+/**
+ * A fault for the next `count` (default 1) requests matching `match`; `code` defaults by status
+ * (429 Throttled, 412 PreconditionFailed, 502 ServiceError, …). The shape is the one both fakes share (../shared/fault-plan).
+ */
+export type FaultSpec = FaultRule<FaultTarget>;
 
-export interface RandomThrottle {
-  /** Fraction (0..1) of requests answered 429. */
-  rate: number;
-  retryAfter: string;
-  /** Seed of the deterministic generator; default 1. */
-  seed?: number;
-}
+export type { RandomThrottle };
 
 export interface FakeConnector {
   /** The serviceUrl to put in activities: 'http://127.0.0.1:PORT/' (plus the pathPrefix), ending in '/'. */

@@ -1,3 +1,4 @@
+import type { FaultRule, RandomThrottle } from '../shared/fault-plan';
 /** Public and shared types of the fake Microsoft Graph (SharePoint lists). */
 
 export interface FakeGraphOptions {
@@ -49,23 +50,13 @@ export interface FaultTarget {
   inBatch: boolean;
 }
 
-export interface FaultSpec {
-  status: number;
-  count?: number;
-  /** Retry-After header value (seconds, may be fractional); omitted when undefined. */
-  retryAfter?: string;
-  match?: (req: FaultTarget) => boolean;
-  /** Error code in the body; default by status (429 TooManyRequests, 503 serviceNotAvailable, …). */
-  code?: string;
-}
+/**
+ * A fault for the next `count` (default 1) requests matching `match`; `code` defaults by status
+ * (429 TooManyRequests, 503 serviceNotAvailable, …). The shape is the one both fakes share (../shared/fault-plan).
+ */
+export type FaultSpec = FaultRule<FaultTarget>;
 
-export interface RandomThrottle {
-  /** Fraction (0..1) of requests (outer and inner) answered 429. */
-  rate: number;
-  retryAfter: string;
-  /** Seed of the deterministic generator; default 1. */
-  seed?: number;
-}
+export type { RandomThrottle };
 
 export interface FakeGraph {
   /** 'http://127.0.0.1:PORT/' — what the Graph client gets as baseUrl. */

@@ -9,6 +9,13 @@ export interface FaultRule<Target> {
   match?: (target: Target) => boolean;
 }
 
+/** Random 429s on a share (0..1) of requests, deterministic by seed (default 1). */
+export interface RandomThrottle {
+  rate: number;
+  retryAfter: string;
+  seed?: number;
+}
+
 /** The answer a request is to get instead of being served. */
 export interface PlannedFault {
   status: number;
@@ -34,7 +41,7 @@ export class FaultPlan<Target> {
     this.queue.push({ rule, remaining: count });
   }
 
-  throttleRandomly(opts: { rate: number; retryAfter: string; seed?: number } | null): void {
+  throttleRandomly(opts: RandomThrottle | null): void {
     if (opts === null) {
       this.random = null;
       return;
