@@ -1,6 +1,7 @@
 import type { AuthConfiguration } from '@microsoft/agents-hosting';
 import { CloudAdapter } from '@microsoft/agents-hosting';
 import { createAgentRequestHandler } from '@microsoft/agents-hosting-express';
+import path from 'node:path';
 import pino from 'pino';
 import { createBotApp } from '../bot/bot-app';
 import { botAuthConfiguration } from '../bot/bot-auth';
@@ -115,6 +116,7 @@ export function buildProduct(
     botHandler: createAgentRequestHandler(bot.agent, botAuth),
     currency: config.currency,
     logger,
+    tab: { dir: path.resolve(config.tab.dir), extraFrameAncestors: config.tab.extraFrameAncestors },
   });
   const scheduler = new JobScheduler(
     [

@@ -75,6 +75,15 @@ const baseSchema = z.object({
     .default('USD'),
   DEV_DEFAULT_USER: z.email('must be the email of a demo person').optional(),
   SEED_DEMO_DATA: flag.optional(),
+  TAB_DIR: z.string().min(1).default('./dist/tab'),
+  TAB_FRAME_ANCESTORS: z
+    .string()
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine(
+      (origins) => origins.every((o) => /^https?:\/\/[A-Za-z0-9*.-]+(:\d+)?$/.test(o)),
+      'must be a list of origins such as https://host.example.com',
+    )
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_ID: z.string().refine(isGuid, 'must be the bot’s Entra app (client) id, a GUID').optional(),
   BOT_PASSWORD: z.string().optional(),
@@ -209,6 +218,8 @@ export interface Config {
   pmoTimeZone: string;
   currency: string;
   seedDemoData: boolean;
+  /** The tab's static build and extra hosts that may frame it (Teams' own are always allowed). */
+  tab: { dir: string; extraFrameAncestors: string[] };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Bot Framework credentials; null in local development (the Agents Playground sends no token). */
   bot: { appId: string; password: string; tenantId: string } | null;
@@ -252,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pmoTimeZone: e.PMO_TIME_ZONE,
     currency: e.PORTFOLIO_CURRENCY,
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
+    tab: { dir: e.TAB_DIR, extraFrameAncestors: e.TAB_FRAME_ANCESTORS },
     logLevel: e.LOG_LEVEL,
     bot:
       e.BOT_ID && e.BOT_PASSWORD && e.BOT_TENANT_ID

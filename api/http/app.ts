@@ -1,4 +1,5 @@
 import express from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -21,6 +22,8 @@ import { projectsRouter } from './routes/projects';
 import { raidRouter } from './routes/raid';
 import { statusReportsRouter } from './routes/status-reports';
 import { statusRequestsRouter } from './routes/status-requests';
+import type { TabHosting } from './tab-static';
+import { tabRouter } from './tab-static';
 import type { StatusCycleService } from '../services/status-cycle-service';
 
 export interface AppServices {
@@ -43,6 +46,8 @@ export interface AppOptions {
   storeKind: 'sqlite' | 'sharepoint';
   currency: string;
   logger: Logger;
+  /** Where the tab's build lives and who may frame it; omitted, /tab is not served. */
+  tab?: TabHosting;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -54,6 +59,8 @@ export function createApp(options: AppOptions): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet());
+  // The portfolio of thousands of projects is megabytes of JSON, and the tab's scripts compress 4:1.
+  app.use(compression());
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -86,12 +93,21 @@ export function createApp(options: AppOptions): express.Express {
     });
   }
 
+  if (options.tab) {
+    app.use('/tab', tabRouter(options.tab));
+    app.get('/', (_req, res) => res.redirect(302, '/tab/'));
+  }
+
   const api = express.Router();
   api.use(requireJsonBodies);
   api.use(express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: options.storeKind });
+  });
+  // What the tab needs before anyone signs in: which sign-in to use and how to show money.
+  api.get('/client-config', (_req, res) => {
+    res.json({ authMode: options.authMode, currency: options.currency });
   });
   const openApi = buildOpenApi();
   api.get('/openapi.json', (_req, res) => {

@@ -1,3 +1,4 @@
+import type { ChangeRequestView } from '../services/change-request-service';
 import type { PortfolioRow } from '../domain/portfolio';
 import type { RaidItem } from '../domain/raid';
 import { riskScore } from '../domain/raid';
@@ -60,4 +61,9 @@ export function statusReportJson(r: StatusReport) {
 
 export function raidJson(item: RaidItem) {
   return item.kind === 'risk' ? { ...item, score: riskScore(item) } : item;
+}
+
+/** A change request with its decision trail and who is awaited now. */
+export function changeRequestJson(v: ChangeRequestView) {
+  return { ...v.changeRequest, decisions: v.decisions, currentApprovers: v.currentApprovers };
 }

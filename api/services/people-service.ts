@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { isCalendarDate, localDate } from '../domain/iso-week';
-import type { Actor, Person } from '../domain/people';
+import type { Actor, Person, PmoRole } from '../domain/people';
 import type { Identity, PmoRoleAssignments } from './actors';
 import { actorFor } from './actors';
 import { assertCan, can } from './authorization';
@@ -56,6 +56,11 @@ export class PeopleService {
 
   findByEmail(email: string): Promise<Person | undefined> {
     return this.ctx.store.findPersonByEmail(email);
+  }
+
+  /** The PMO role configured for a person's own id (roles granted through a group show only at sign-in). */
+  pmoRoleOf(personId: string): PmoRole | null {
+    return actorFor({ id: personId, name: '', email: '' }, this.roles).pmoRole;
   }
 
   list(): Promise<Person[]> {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import type { ChangeRequestService, ChangeRequestView } from '../../services/change-request-service';
+import type { ChangeRequestService } from '../../services/change-request-service';
+import { changeRequestJson } from '../presenters';
 import { actorOf } from '../locals';
 import { param, parseBody, parseQuery } from '../parse';
 import {
@@ -8,12 +9,6 @@ import {
   raiseChangeRequestBody,
   reassignBody,
 } from '../schemas/change-requests';
-
-const viewJson = (v: ChangeRequestView) => ({
-  ...v.changeRequest,
-  decisions: v.decisions,
-  currentApprovers: v.currentApprovers,
-});
 
 /** Change requests and their approval, over HTTP (the bot's cards call the same service). */
 export function changeRequestsRouter(service: ChangeRequestService): Router {
@@ -26,32 +21,32 @@ export function changeRequestsRouter(service: ChangeRequestService): Router {
       ...(q.project ? { projectId: q.project } : {}),
       ...(q.mine ? { mine: q.mine } : {}),
     });
-    res.json({ changeRequests: views.map(viewJson) });
+    res.json({ changeRequests: views.map(changeRequestJson) });
   });
 
   router.post('/', async (req, res) => {
     const body = parseBody(raiseChangeRequestBody, req);
     const view = await service.raise(actorOf(res), body);
-    res.status(201).location(`/api/change-requests/${view.changeRequest.id}`).json(viewJson(view));
+    res.status(201).location(`/api/change-requests/${view.changeRequest.id}`).json(changeRequestJson(view));
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(viewJson(await service.get(actorOf(res), param(req, 'id'))));
+    res.json(changeRequestJson(await service.get(actorOf(res), param(req, 'id'))));
   });
 
   router.post('/:id/decisions', async (req, res) => {
     const body = parseBody(decisionBody, req);
     const view = await service.decide(actorOf(res), param(req, 'id'), { ...body, channel: 'tab' });
-    res.status(201).json(viewJson(view));
+    res.status(201).json(changeRequestJson(view));
   });
 
   router.post('/:id/withdraw', async (req, res) => {
-    res.json(viewJson(await service.withdraw(actorOf(res), param(req, 'id'))));
+    res.json(changeRequestJson(await service.withdraw(actorOf(res), param(req, 'id'))));
   });
 
   router.post('/:id/reassign', async (req, res) => {
     const { from, to } = parseBody(reassignBody, req);
-    res.json(viewJson(await service.reassign(actorOf(res), param(req, 'id'), from, to)));
+    res.json(changeRequestJson(await service.reassign(actorOf(res), param(req, 'id'), from, to)));
   });
 
   return router;

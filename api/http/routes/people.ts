@@ -19,6 +19,7 @@ export function peopleRouter(people: PeopleService): Router {
         name: p.name,
         email: p.email,
         department: p.department ?? null,
+        pmoRole: people.pmoRoleOf(p.id),
         awayUntil: p.awayUntil ?? null,
       })),
     });

@@ -13,6 +13,7 @@ function filled(): Record<string, unknown> {
     BOT_ID: '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
     BOT_DOMAIN: 'pmo-hub.azurewebsites.net',
     APP_NAME_SUFFIX: '',
+    AAD_APP_CLIENT_ID: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d',
   };
   const text = raw.replace(/\$\{\{(\w+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`manifest.json uses \${{${name}}}, which no environment defines`);
@@ -41,6 +42,23 @@ describe('appPackage/manifest.json', () => {
       expect(c.title.length).toBeLessThanOrEqual(32);
       expect(c.description.length).toBeLessThanOrEqual(128);
     }
+  });
+
+  it('should open the tab from our own domain, with Teams SSO for our API', () => {
+    const manifest = filled() as {
+      staticTabs: Array<{ entityId: string; contentUrl?: string }>;
+      validDomains: string[];
+      webApplicationInfo: { id: string; resource: string };
+    };
+    const tabs = manifest.staticTabs.filter((t) => t.contentUrl);
+    expect(tabs.map((t) => t.entityId)).toEqual(['portfolio', 'approvals']);
+    for (const tab of tabs) expect(tab.contentUrl).toMatch(/^https:\/\/pmo-hub\.azurewebsites\.net\/tab\//);
+    expect(manifest.validDomains).toContain('pmo-hub.azurewebsites.net');
+    // Teams SSO: the application ID URI is api://<domain>/<client id>, the domain the tab is served from.
+    expect(manifest.webApplicationInfo).toEqual({
+      id: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d',
+      resource: 'api://pmo-hub.azurewebsites.net/8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d',
+    });
   });
 
   it('should ship a 192×192 colour icon and a 32×32 outline icon', () => {
