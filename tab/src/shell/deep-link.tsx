@@ -1,14 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../session/session-context';
-
-/** Where a Teams deep link's sub-entity id points: `project:<id>` or a page name. */
-export function routeForSubPage(subPageId: string): string | null {
-  const [kind, id] = subPageId.split(':', 2);
-  if (kind === 'project' && id) return `/projects/${encodeURIComponent(id)}`;
-  if (kind === 'compliance' || kind === 'approvals' || kind === 'raid') return `/${kind}`;
-  return null;
-}
+import { routeForSubPage } from './sub-page-route';
 
 /**
  * Teams opens a deep link (https://teams.microsoft.com/l/entity/<app>/<tab>?context={"subEntityId":…})
