@@ -38,7 +38,7 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
 
   async requestStatus(input: {
     project: Project;
-    request: { id: string; week: IsoWeek };
+    request: { id: string; week: IsoWeek; remindedAt?: string | null };
     dueAt: Date;
     prefill: StatusReport | null;
     reminder: boolean;
@@ -59,12 +59,12 @@ export class BotNotifier implements StatusNotifier, StatusEvents, ApprovalEvents
         banner,
       }),
     );
-    const record = await this.deliver(
-      pm.id,
-      `${input.reminder ? 'reminder' : 'statusRequest'}:${request.id}`,
-      input.reminder ? 'reminder' : 'statusRequest',
-      card,
-    );
+    // Each reminder is its own delivery (the PMO may chase again after the cycle's): keyed by the one
+    // before it, so a repeated or racing ask for the same reminder still sends it once.
+    const key = input.reminder
+      ? `reminder:${request.id}${request.remindedAt ? `:${request.remindedAt}` : ''}`
+      : `statusRequest:${request.id}`;
+    const record = await this.deliver(pm.id, key, input.reminder ? 'reminder' : 'statusRequest', card);
     if (!record)
       return {
         delivered: false,

@@ -59,6 +59,12 @@ export interface Decision {
   channel: 'bot' | 'tab' | 'api';
 }
 
+/** The states still awaiting a decision: what the dashboard counts as open. */
+export const OPEN_CHANGE_REQUEST_STATES = [
+  'draft',
+  'submitted',
+] as const satisfies readonly ChangeRequestState[];
+
 export function isOpen(cr: Pick<ChangeRequest, 'state'>): boolean {
-  return cr.state === 'draft' || cr.state === 'submitted';
+  return (OPEN_CHANGE_REQUEST_STATES as readonly ChangeRequestState[]).includes(cr.state);
 }

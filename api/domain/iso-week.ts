@@ -51,6 +51,13 @@ export function previousWeek(week: IsoWeek): IsoWeek {
   return addWeeks(week, -1);
 }
 
+/** The `count` weeks that end with `last`, oldest first (a trend's columns). */
+export function weeksEndingWith(last: IsoWeek, count: number): IsoWeek[] {
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`A week range needs 1 or more weeks (got ${count})`);
+  return Array.from({ length: count }, (_, i) => addWeeks(last, i - count + 1));
+}
+
 /** Start (Monday 00:00, inclusive) and end (next Monday 00:00, exclusive) of a week in a time zone. */
 export function weekBounds(week: IsoWeek, timeZone: string): { start: Date; end: Date } {
   const start = mondayOf(week, timeZone);

@@ -14,5 +14,12 @@ export const LIMITS = {
   money: 1e12,
   searchText: 100,
   pageSize: 200,
+  /** The portfolio dashboard loads the whole filtered portfolio in one request and sorts it in the tab. */
+  portfolioPageSize: 5000,
   defaultPageSize: 50,
+  /** Weeks a RAG trend spans (half a year), and what the dashboard asks for by default. */
+  trendWeeks: 26,
+  defaultTrendWeeks: 8,
+  /** Status requests one "send reminder now" names. */
+  remindersPerCall: 200,
 } as const;

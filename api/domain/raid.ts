@@ -65,13 +65,66 @@ export function isHighRisk(risk: Pick<Risk, 'probability' | 'impact' | 'status'>
   return (risk.status === 'open' || risk.status === 'mitigating') && riskScore(risk) >= 15;
 }
 
+export type RaidStatusOf<K extends RaidKind> = RaidItemOf<K>['status'];
+
+const STATUSES: { [K in RaidKind]: readonly RaidStatusOf<K>[] } = {
+  risk: RISK_STATUSES,
+  issue: ISSUE_STATUSES,
+  decision: DECISION_LOG_STATUSES,
+};
+
+/** The statuses in which an item still needs attention; the others are settled. */
+export const OPEN_RAID_STATUSES: { [K in RaidKind]: readonly RaidStatusOf<K>[] } = {
+  risk: ['open', 'mitigating'],
+  issue: ['open', 'inProgress'],
+  decision: ['proposed'],
+};
+
 export function isRaidOpen(item: RaidItem): boolean {
+  return (OPEN_RAID_STATUSES[item.kind] as readonly string[]).includes(item.status);
+}
+
+/** The statuses of a kind's open items, or (open false) of its settled ones. */
+export function raidStatuses<K extends RaidKind>(kind: K, open: boolean): RaidStatusOf<K>[] {
+  const opened = OPEN_RAID_STATUSES[kind] as readonly RaidStatusOf<K>[];
+  return (STATUSES[kind] as readonly RaidStatusOf<K>[]).filter((s) => opened.includes(s) === open);
+}
+
+/** Open and serious: a high risk (scoring 15 or more) or a high or critical issue. Decisions have no severity. */
+export function isHighSeverity(item: RaidItem): boolean {
   switch (item.kind) {
     case 'risk':
-      return item.status === 'open' || item.status === 'mitigating';
+      return isHighRisk(item);
     case 'issue':
-      return item.status === 'open' || item.status === 'inProgress';
+      return isRaidOpen(item) && (item.severity === 'high' || item.severity === 'critical');
     case 'decision':
-      return item.status === 'proposed';
+      return false;
   }
+}
+
+/** When a decision was taken, or (still proposed) raised: YYYY-MM-DD. */
+function decisionDate(item: DecisionLogEntry): string {
+  return item.decidedOn ?? item.createdAt.slice(0, 10);
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Most severe first: risks by score, issues by severity, decisions newest first (decided on, else
+ * raised). Ties go to the earlier due date (none last), then the id, so the order is stable.
+ */
+export function compareRaidBySeverity(a: RaidItem, b: RaidItem): number {
+  let first: number;
+  if (a.kind === 'risk' && b.kind === 'risk') first = riskScore(b) - riskScore(a);
+  else if (a.kind === 'issue' && b.kind === 'issue')
+    first = ISSUE_SEVERITIES.indexOf(b.severity) - ISSUE_SEVERITIES.indexOf(a.severity);
+  else if (a.kind === 'decision' && b.kind === 'decision') first = byText(decisionDate(b), decisionDate(a));
+  else first = RAID_KINDS.indexOf(a.kind) - RAID_KINDS.indexOf(b.kind);
+  if (first !== 0) return first;
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return byText(a.dueDate, b.dueDate);
+  }
+  return byText(a.id, b.id);
 }

@@ -78,3 +78,41 @@ export function nextStep(
   if (elapsed >= settings.reminderAfterMs && !request.remindedAt) return 'remind';
   return null;
 }
+
+/** How many requests are in each state; every state is present (zero when none). */
+export function countByState(
+  requests: ReadonlyArray<Pick<StatusRequest, 'state'>>,
+): Record<StatusRequestState, number> {
+  const counts = Object.fromEntries(STATUS_REQUEST_STATES.map((s) => [s, 0])) as Record<
+    StatusRequestState,
+    number
+  >;
+  for (const r of requests) counts[r.state] += 1;
+  return counts;
+}
+
+/** Late: already escalated as overdue, or still pending after the moment it was due. */
+export function isLate(request: Pick<StatusRequest, 'state'>, dueAt: Date, now: Date): boolean {
+  return request.state === 'overdue' || (request.state === 'pending' && now.getTime() > dueAt.getTime());
+}
+
+/**
+ * Why a reminder cannot go out for this request, in words the PMO understands; null when it can (the
+ * request is pending or overdue).
+ */
+export function whyNoReminder(
+  request: Pick<StatusRequest, 'state' | 'week' | 'reason'>,
+  pmName: string,
+): string | null {
+  switch (request.state) {
+    case 'pending':
+    case 'overdue':
+      return null;
+    case 'submitted':
+      return `The ${request.week} status is already in: there is nothing to remind ${pmName} of.`;
+    case 'excused':
+      return `${pmName} is excused from the ${request.week} status: ${request.reason ?? 'no reason was recorded.'}`;
+    case 'undeliverable':
+      return `The ${request.week} request never reached ${pmName}, so a reminder would not either: ${request.reason ?? 'the bot cannot reach them.'}`;
+  }
+}

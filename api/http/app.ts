@@ -19,7 +19,7 @@ import { peopleRouter } from './routes/people';
 import type { ChangeRequestService } from '../services/change-request-service';
 import { portfolioRouter } from './routes/portfolio';
 import { projectsRouter } from './routes/projects';
-import { raidRouter } from './routes/raid';
+import { raidAcrossProjectsRouter, raidRouter } from './routes/raid';
 import { statusReportsRouter } from './routes/status-reports';
 import { statusRequestsRouter } from './routes/status-requests';
 import type { TabHosting } from './tab-static';
@@ -134,6 +134,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/projects', projectsRouter(services.projects, services.portfolio));
   api.use('/projects/:id/status-reports', statusReportsRouter(services.status, services.projects));
   api.use('/projects/:id', raidRouter(services.raid));
+  api.use('/raid', raidAcrossProjectsRouter(services.raid));
   api.use((req) => {
     throw new HttpProblem(
       404,

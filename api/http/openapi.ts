@@ -7,9 +7,21 @@ import {
 } from './schemas/change-requests';
 import { runCycleBody } from './routes/status-requests';
 import { z } from 'zod';
-import { portfolioQuery, portfolioResponse } from './schemas/portfolio';
+import {
+  portfolioHighlightsResponse,
+  portfolioQuery,
+  portfolioResponse,
+  portfolioTrendResponse,
+  trendQuery,
+} from './schemas/portfolio';
 import { createProjectBody, projectResponse, updateProjectBody } from './schemas/projects';
-import { RAID_PATHS, raidSchemas } from './schemas/raid';
+import { RAID_PATHS, raidAcrossQuery, raidAcrossResponse, raidSchemas } from './schemas/raid';
+import {
+  reminderResultsResponse,
+  sendRemindersBody,
+  statusRequestsOfWeekResponse,
+  statusRequestsQuery,
+} from './schemas/status-requests';
 import { listStatusQuery, statusReportResponse, submitStatusBody } from './schemas/status';
 import { RAID_KINDS } from '../domain/raid';
 
@@ -168,6 +180,31 @@ function operations(): Operation[] {
       errors: [400, 401, 403, 404, 422],
     },
     {
+      method: 'get',
+      path: '/api/status-requests',
+      summary: "PMO staff: a week's status requests (default this PMO week), by PM, with counts per state",
+      query: statusRequestsQuery,
+      ok: {
+        status: 200,
+        schema: statusRequestsOfWeekResponse,
+        description: 'The week, its counts, its requests',
+      },
+      errors: [400, 401, 403],
+    },
+    {
+      method: 'post',
+      path: '/api/status-requests/reminders',
+      summary:
+        'PMO staff: send the reminder card now to the PM of each pending or overdue request (1–200 ids)',
+      body: sendRemindersBody,
+      ok: {
+        status: 200,
+        schema: reminderResultsResponse,
+        description: 'One outcome per id: sent, undeliverable, skipped (with why) or notFound',
+      },
+      errors: [400, 401, 403, 415],
+    },
+    {
       method: 'post',
       path: '/api/status-requests/run',
       summary:
@@ -201,6 +238,34 @@ function operations(): Operation[] {
       summary: 'The portfolio: filtered, sorted, paged, with roll-ups',
       query: portfolioQuery,
       ok: { status: 200, schema: portfolioResponse, description: 'A page and the roll-ups over every match' },
+      errors: [400, 401],
+    },
+    {
+      method: 'get',
+      path: '/api/portfolio/trend',
+      summary: "Each visible project's overall RAG over the last N ISO weeks (1–26, default 8)",
+      query: trendQuery,
+      ok: {
+        status: 200,
+        schema: portfolioTrendResponse,
+        description: 'Weeks oldest first, a row per project',
+      },
+      errors: [400, 401],
+    },
+    {
+      method: 'get',
+      path: '/api/portfolio/highlights',
+      summary:
+        "The dashboard's figures over the visible projects: this week's requests, late, approvals, risks",
+      ok: { status: 200, schema: portfolioHighlightsResponse, description: 'The figures' },
+      errors: [401],
+    },
+    {
+      method: 'get',
+      path: '/api/raid',
+      summary: 'Risks, issues or decisions across every visible project, most severe first',
+      query: raidAcrossQuery,
+      ok: { status: 200, schema: raidAcrossResponse, description: 'Items, each with its project' },
       errors: [400, 401],
     },
     {
@@ -291,9 +356,17 @@ export function buildOpenApi(): JsonSchema {
         schema: { type: 'string', example: '2026-W48' },
       });
     if (op.query) {
-      const q = convert(op.query, 'input') as { properties?: Record<string, JsonSchema> };
+      const q = convert(op.query, 'input') as {
+        properties?: Record<string, JsonSchema>;
+        required?: string[];
+      };
       for (const [name, schema] of Object.entries(q.properties ?? {}))
-        parameters.push({ name, in: 'query', schema });
+        parameters.push({
+          name,
+          in: 'query',
+          ...(q.required?.includes(name) ? { required: true } : {}),
+          schema,
+        });
     }
     const responses: Record<string, unknown> = {
       [op.ok.status]: {

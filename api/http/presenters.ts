@@ -1,6 +1,9 @@
 import type { ChangeRequestView } from '../services/change-request-service';
+import type { RaidListing } from '../services/raid-service';
+import type { StatusRequestRow } from '../services/status-cycle-service';
+import { timestampOf } from '../domain/iso-week';
 import type { PortfolioRow } from '../domain/portfolio';
-import type { RaidItem } from '../domain/raid';
+import type { RaidItem, RaidKind } from '../domain/raid';
 import { riskScore } from '../domain/raid';
 import type { StatusReport } from '../domain/status-report';
 
@@ -66,4 +69,25 @@ export function raidJson(item: RaidItem) {
 /** A change request with its decision trail and who is awaited now. */
 export function changeRequestJson(v: ChangeRequestView) {
   return { ...v.changeRequest, decisions: v.decisions, currentApprovers: v.currentApprovers };
+}
+
+/** An item of the cross-project RAID log: the item (risks with their score) and its project. */
+export function raidListingJson(listing: RaidListing<RaidKind>) {
+  return { ...raidJson(listing.item), project: listing.project };
+}
+
+/** A week's status request as the PMO's compliance view shows it. */
+export function statusRequestRowJson({ request: r, project: p, dueAt }: StatusRequestRow) {
+  return {
+    id: r.id,
+    week: r.week,
+    state: r.state,
+    dueAt: timestampOf(dueAt),
+    sentAt: r.sentAt,
+    remindedAt: r.remindedAt,
+    escalatedAt: r.escalatedAt,
+    reason: r.reason,
+    project: { id: p.id, code: p.code, title: p.title, program: p.program },
+    projectManager: { id: p.projectManager.id, name: p.projectManager.name, email: p.projectManager.email },
+  };
 }

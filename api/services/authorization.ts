@@ -43,6 +43,10 @@ export const can = {
   runStatusCycle(actor: Actor): boolean {
     return isPmoStaff(actor);
   },
+  /** Seeing every project's weekly status request and sending reminders by hand. */
+  manageStatusRequests(actor: Actor): boolean {
+    return isPmoStaff(actor);
+  },
   /** Marking someone away: themselves, or anyone for PMO staff. */
   setAway(actor: Actor, personId: string): boolean {
     return actor.id === personId || isPmoStaff(actor);

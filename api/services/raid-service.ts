@@ -4,9 +4,10 @@ import { isCalendarDate } from '../domain/iso-week';
 import type { Actor, PersonRef } from '../domain/people';
 import type { Project } from '../domain/project';
 import type { DecisionLogEntry, Issue, RaidItemOf, RaidKind, Risk } from '../domain/raid';
+import { compareRaidBySeverity, isHighSeverity, raidStatuses } from '../domain/raid';
 import { assertCan, can } from './authorization';
 import type { ServiceContext } from './context';
-import { readableProject } from './project-access';
+import { readableProject, readableProjects } from './project-access';
 
 type Editable<T> = Omit<T, 'id' | 'projectId' | 'kind' | 'createdAt' | 'updatedAt' | 'createdBy' | 'version'>;
 
@@ -42,6 +43,19 @@ const DEFAULTS: { [K in RaidKind]: Omit<Editable<RaidItemOf<K>>, 'title'> } = {
   } satisfies Omit<Editable<DecisionLogEntry>, 'title'>,
 };
 
+/** An item of the cross-project RAID log, with the project it belongs to. */
+export interface RaidListing<K extends RaidKind> {
+  item: RaidItemOf<K>;
+  project: Pick<Project, 'id' | 'code' | 'title'>;
+}
+
+export interface RaidAcrossFilter {
+  /** true: only open items; false: only settled ones; absent: both. */
+  open?: boolean;
+  /** Only open items of high severity (risks scoring 15 or more, high or critical issues). */
+  high?: boolean;
+}
+
 const LABEL: Record<RaidKind, string> = { risk: 'Risk', issue: 'Issue', decision: 'Decision log entry' };
 
 /** Risks, issues and the decision log of a project. */
@@ -62,6 +76,35 @@ export class RaidService {
   async list<K extends RaidKind>(actor: Actor, kind: K, projectId: string): Promise<RaidItemOf<K>[]> {
     const project = await this.project(actor, projectId, false);
     return this.ctx.store.listRaidItems(kind, project.id);
+  }
+
+  /**
+   * One kind of item across every project the actor may read, most severe first: one read of the
+   * projects and one of the items, whatever the number of projects.
+   */
+  async listAcrossProjects<K extends RaidKind>(
+    actor: Actor,
+    kind: K,
+    filter: RaidAcrossFilter = {},
+  ): Promise<RaidListing<K>[]> {
+    if (filter.high && kind === 'decision') {
+      throw ValidationError.field('high', 'Decisions have no severity: ask for high risks or issues.');
+    }
+    const [projects, items] = await Promise.all([
+      readableProjects(this.ctx, actor),
+      this.ctx.store.listRaidItemsOfKind(
+        kind,
+        filter.open === undefined ? {} : { statuses: raidStatuses(kind, filter.open) },
+      ),
+    ]);
+    const visible = new Map(projects.map((p) => [p.id, p]));
+    return items
+      .filter((item) => visible.has(item.projectId) && (!filter.high || isHighSeverity(item)))
+      .sort(compareRaidBySeverity)
+      .map((item) => {
+        const p = visible.get(item.projectId)!;
+        return { item, project: { id: p.id, code: p.code, title: p.title } };
+      });
   }
 
   async get<K extends RaidKind>(

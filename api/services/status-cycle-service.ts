@@ -1,12 +1,21 @@
+import { ConflictError } from '../domain/errors';
 import type { IsoWeek } from '../domain/iso-week';
 import { isoWeekOf, timestampOf } from '../domain/iso-week';
 import type { Actor, Person } from '../domain/people';
 import type { Project } from '../domain/project';
 import type { StatusReport } from '../domain/status-report';
-import type { StatusCycleSettings, StatusRequest } from '../domain/status-request';
-import { DEFAULT_CYCLE, excuseFor, nextStep, requestDueAt } from '../domain/status-request';
+import type { StatusCycleSettings, StatusRequest, StatusRequestState } from '../domain/status-request';
+import {
+  countByState,
+  DEFAULT_CYCLE,
+  excuseFor,
+  nextStep,
+  requestDueAt,
+  whyNoReminder,
+} from '../domain/status-request';
 import { assertCan, can } from './authorization';
 import type { ServiceContext } from './context';
+import { pmoWeek } from './context';
 
 /** What reaching a PM came to: the card went out, or why it could not. */
 export type Delivery =
@@ -46,6 +55,26 @@ export interface CycleSummary {
   /** Projects whose request is not due yet this week. */
   notDue: number;
 }
+
+/** One project's request in a week, with its project and when it was due. */
+export interface StatusRequestRow {
+  request: StatusRequest;
+  project: Project;
+  dueAt: Date;
+}
+
+/** Every request of one week, for the PMO's compliance view. */
+export interface StatusRequestsOfWeek {
+  week: IsoWeek;
+  counts: Record<StatusRequestState, number>;
+  /** By project manager's name, then project code. */
+  rows: StatusRequestRow[];
+}
+
+/** What "send reminder now" did for one request id. */
+export type ReminderResult =
+  | { id: string; outcome: 'sent' }
+  | { id: string; outcome: 'undeliverable' | 'skipped' | 'notFound'; reason: string };
 
 /**
  * The weekly status cycle: one request per active project per ISO week at its cadence (weekday and time
@@ -127,18 +156,7 @@ export class StatusCycleService {
       }
       const step = nextStep(request, dueAt, now, this.settings);
       if (step === 'remind') {
-        const delivery = await this.notifier.requestStatus({
-          project,
-          request,
-          dueAt,
-          prefill: await this.prefill(project, week),
-          reminder: true,
-        });
-        // A reminder that could not be delivered is still recorded: the PMO sees the PM at the deadline.
-        await this.ctx.store.updateStatusRequest(
-          { ...request, remindedAt: timestampOf(now) },
-          request.version,
-        );
+        const delivery = await this.remind(project, request, dueAt, now);
         if (delivery.delivered) summary.reminded += 1;
       } else if (step === 'escalate') {
         const overdue = await this.ctx.store.updateStatusRequest(
@@ -151,6 +169,98 @@ export class StatusCycleService {
     }
     for (const [week, entry] of late) await this.notifier.escalate({ week, ...entry });
     return summary;
+  }
+
+  /**
+   * `GET /api/status-requests`: every request of a week (the PMO's current one by default) with its
+   * project, for PMO staff. Two store reads: the week's requests and the projects.
+   */
+  async listWeek(actor: Actor, week?: IsoWeek): Promise<StatusRequestsOfWeek> {
+    assertCan(can.manageStatusRequests(actor), 'Only PMO staff can see every status request.');
+    const target = week ?? pmoWeek(this.ctx).currentWeek;
+    const [requests, projects] = await Promise.all([
+      this.ctx.store.listStatusRequests({ week: target }),
+      this.projects(),
+    ]);
+    const byId = new Map(projects.map((p) => [p.id, p]));
+    const rows = requests
+      .flatMap((request) => {
+        const project = byId.get(request.projectId);
+        return project ? [{ request, project, dueAt: requestDueAt(project, request.week) }] : [];
+      })
+      .sort(
+        (a, b) =>
+          a.project.projectManager.name.localeCompare(b.project.projectManager.name, 'en') ||
+          compareText(a.project.code, b.project.code),
+      );
+    return { week: target, counts: countByState(rows.map((r) => r.request)), rows };
+  }
+
+  /**
+   * `POST /api/status-requests/reminders`, PMO staff only: the reminder card now, to the PM of each
+   * pending or overdue request, exactly as the cycle sends its own. Every id gets its outcome; one that
+   * is unknown or already answered does not stop the others.
+   */
+  async remindNow(actor: Actor, requestIds: readonly string[]): Promise<ReminderResult[]> {
+    assertCan(can.manageStatusRequests(actor), 'Only PMO staff can send reminders.');
+    const ids = [...new Set(requestIds)];
+    const now = this.ctx.clock.now();
+    // Read together (on SharePoint they travel packed in $batch requests); the cards then go one by one.
+    const requests = await Promise.all(ids.map((id) => this.ctx.store.getStatusRequest(id)));
+    const projects = await Promise.all(
+      requests.map((r) => (r ? this.ctx.store.getProject(r.projectId) : undefined)),
+    );
+    const results: ReminderResult[] = [];
+    for (const [i, id] of ids.entries()) {
+      const request = requests[i];
+      const project = projects[i];
+      if (!request || !project) {
+        results.push({ id, outcome: 'notFound', reason: 'There is no status request with this id.' });
+        continue;
+      }
+      const pm = project.projectManager.name;
+      // The report may be in before the cycle has marked the request answered.
+      const why =
+        whyNoReminder(request, pm) ??
+        (hasReported(project, request.week) ? whyNoReminder({ ...request, state: 'submitted' }, pm) : null);
+      if (why) {
+        results.push({ id, outcome: 'skipped', reason: why });
+        continue;
+      }
+      const delivery = await this.remind(project, request, requestDueAt(project, request.week), now);
+      results.push(
+        delivery.delivered
+          ? { id, outcome: 'sent' }
+          : { id, outcome: 'undeliverable', reason: delivery.reason },
+      );
+    }
+    return results;
+  }
+
+  /**
+   * The reminder card to the PM, prefilled as the request was, then `remindedAt` recorded. A reminder
+   * that could not be delivered is recorded too: the PMO sees the PM at the deadline. The cycle's
+   * automatic reminder and the PMO's "send reminder now" both come here.
+   */
+  private async remind(project: Project, request: StatusRequest, dueAt: Date, now: Date): Promise<Delivery> {
+    const delivery = await this.notifier.requestStatus({
+      project,
+      request,
+      dueAt,
+      prefill: await this.prefill(project, request.week),
+      reminder: true,
+    });
+    const remindedAt = timestampOf(now);
+    try {
+      await this.ctx.store.updateStatusRequest({ ...request, remindedAt }, request.version);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      // The request moved on meanwhile (escalated, answered): the reminder still went, so note it there.
+      const current = await this.ctx.store.getStatusRequest(request.id);
+      if (!current) throw err;
+      await this.ctx.store.updateStatusRequest({ ...current, remindedAt }, current.version);
+    }
+    return delivery;
   }
 
   /** Files this week's request and acts on it; null when another cycle filed it first. */
@@ -232,4 +342,9 @@ export class StatusCycleService {
 /** The project carries its latest report's week: at or past this one, this week is in. */
 function hasReported(project: Project, week: IsoWeek): boolean {
   return project.latestStatus !== null && project.latestStatus.week >= week;
+}
+
+/** Code-unit order, for stable ties. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

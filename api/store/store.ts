@@ -4,7 +4,8 @@ import type { IsoWeek } from '../domain/iso-week';
 import type { Person } from '../domain/people';
 import type { PortfolioPage, PortfolioQuery } from '../domain/portfolio';
 import type { LatestStatus, NewProject, Project, ProjectChanges } from '../domain/project';
-import type { RaidItem, RaidItemOf, RaidKind } from '../domain/raid';
+import type { RagHistoryEntry } from '../domain/rag-history';
+import type { RaidItem, RaidItemOf, RaidKind, RaidStatusOf } from '../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../domain/status-report';
 import type { StatusRequest, StatusRequestState } from '../domain/status-request';
 
@@ -54,12 +55,25 @@ export interface Store {
     options?: { limit?: number; before?: IsoWeek },
   ): Promise<StatusReport[]>;
   listStatusReportRevisions(reportId: string): Promise<StatusReportRevision[]>;
+  /**
+   * The overall RAG of every report filed for any of `weeks`, across all projects, in one read (the
+   * portfolio's trend). Ordered by week, then project id; weeks with no report give nothing.
+   */
+  listRagHistory(weeks: readonly IsoWeek[]): Promise<RagHistoryEntry[]>;
 
   // RAID
   createRaidItem<K extends RaidKind>(item: RaidItemOf<K>): Promise<RaidItemOf<K>>;
   getRaidItem<K extends RaidKind>(kind: K, id: string): Promise<RaidItemOf<K> | undefined>;
   updateRaidItem<K extends RaidKind>(item: RaidItemOf<K>, expectedVersion: number): Promise<RaidItemOf<K>>;
   listRaidItems<K extends RaidKind>(kind: K, projectId: string): Promise<RaidItemOf<K>[]>;
+  /**
+   * Items of one kind across every project, in one read (the dashboard and the cross-project RAID view);
+   * `statuses` (when given) keeps those in any of them. Ordered by creation time, then id.
+   */
+  listRaidItemsOfKind<K extends RaidKind>(
+    kind: K,
+    filter?: { statuses?: readonly RaidStatusOf<K>[] },
+  ): Promise<RaidItemOf<K>[]>;
 
   // Change requests (the approval workflow builds on these)
   createChangeRequest(cr: ChangeRequest): Promise<ChangeRequest>;

@@ -288,6 +288,52 @@ describe('the bot over the Bot Framework protocol', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('should send the reminder card when PMO staff ask for it now, through the proactive sender, each time they ask', async () => {
+    await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'add' }));
+    const asHead = (path: string, body: unknown) =>
+      fetch(`${bot.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-User': PEOPLE.head.email },
+        body: JSON.stringify(body),
+      });
+    await asHead('/api/status-requests/run', { force: true });
+    const request = (await bot.store.findStatusRequest(project.id, '2026-W48' as IsoWeek))!;
+    const cardsToPm = () =>
+      bot.connector.activities(bot.conversationOf(PEOPLE.pm)).filter((a) => a.activity.attachments);
+    expect(cardsToPm()).toHaveLength(2); // the welcome and the request
+
+    const res = await asHead('/api/status-requests/reminders', { requestIds: [request.id] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ results: [{ id: request.id, outcome: 'sent' }] });
+    const reminder = cardsToPm().at(-1)!;
+    expect(cardsToPm()).toHaveLength(3);
+    const card = cardOf(reminder.activity);
+    expect(JSON.stringify(card)).toContain('Reminder: the 2026-W48 status for ERP-001 is not in yet.');
+    expect(executeActions(card).find((a) => a.verb === 'statusSubmit')?.data).toMatchObject({
+      projectId: project.id,
+    });
+    const reminded = (await bot.store.getStatusRequest(request.id))!;
+    expect(reminded).toMatchObject({
+      state: 'pending',
+      remindedAt: expect.any(String),
+      cardActivityId: request.cardActivityId,
+    });
+    expect(await bot.store.getDelivery(`reminder:${request.id}`)).toMatchObject({
+      state: 'sent',
+      purpose: 'reminder',
+      activityId: reminder.id,
+    });
+
+    // Asked again (the PM still has not answered): a second reminder goes, keyed after the first.
+    bot.clock.advance(3600_000);
+    const again = await asHead('/api/status-requests/reminders', { requestIds: [request.id] });
+    expect(await again.json()).toEqual({ results: [{ id: request.id, outcome: 'sent' }] });
+    expect(cardsToPm()).toHaveLength(4);
+    expect(await bot.store.getDelivery(`reminder:${request.id}:${reminded.remindedAt}`)).toMatchObject({
+      state: 'sent',
+    });
+  });
+
   it('should turn the request card in the PM’s chat into the summary when the report comes from the tab', async () => {
     await bot.post(bot.activity(PEOPLE.pm, { type: 'installationUpdate', action: 'add' }));
     await fetch(`${bot.url}/api/status-requests/run`, {

@@ -154,7 +154,7 @@ describe('Portfolio API', () => {
 
   it.each([
     ['?rag=purple', 'rag'],
-    ['?pageSize=1000', 'pageSize'],
+    ['?pageSize=5001', 'pageSize'],
     ['?page=0', 'page'],
     ['?sort=cost', 'sort'],
     ['?pm=not-a-guid', 'pm'],

@@ -68,6 +68,13 @@ describe('the API on SharePoint (fake Graph) answers as it does on SQLite', () =
     '/api/projects?pageSize=5&sort=scheduleVariance',
     '/api/people',
     '/api/me',
+    '/api/portfolio/trend?weeks=8',
+    '/api/portfolio/highlights',
+    '/api/raid?kind=risk',
+    '/api/raid?kind=issue&open=true',
+    '/api/raid?kind=risk&high=true',
+    '/api/raid?kind=decision&open=false',
+    '/api/status-requests',
   ])('GET %s', async (path) => {
     const body = await expectSame(path);
     expect(body).toBeDefined();
@@ -75,6 +82,9 @@ describe('the API on SharePoint (fake Graph) answers as it does on SQLite', () =
 
   it('should show a PM the same projects, reports, revisions and RAID on both', async () => {
     await expectSame('/api/portfolio', aPm);
+    await expectSame('/api/portfolio/trend?weeks=6', aPm);
+    await expectSame('/api/portfolio/highlights', aPm);
+    await expectSame('/api/raid?kind=risk', aPm);
     for (const project of data.projects.slice(0, 6)) {
       await expectSame(`/api/projects/${project.id}`);
       await expectSame(`/api/projects/${project.id}/status-reports`);

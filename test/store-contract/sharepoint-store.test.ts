@@ -15,7 +15,7 @@ import { SharePointStore } from '../../api/store/sharepoint/sharepoint-store';
 import type { RequestLogEntry } from '../fakes/fake-graph/types';
 import type { SharePointHarness } from '../support/sharepoint-harness';
 import { startSharePoint } from '../support/sharepoint-harness';
-import { person, projectInput, statusSave } from './contract-fixtures';
+import { person, projectInput, risk, statusSave } from './contract-fixtures';
 
 const query = (overrides: Partial<PortfolioQuery> = {}): PortfolioQuery => ({
   filter: {},
@@ -90,6 +90,48 @@ describe('SharePointStore on the fake Graph', () => {
       expect(first.query.$top).toBe('50');
       expect(first.query.$expand).toMatch(/^fields\(\$select=Title,PmoId,Code,/);
       expect(first.query.$filter).toBeUndefined();
+    });
+
+    it('should read the RAG trend of a portfolio in one query per page: three fields, filtered on the indexed Week', async () => {
+      const small = await h.open({ pageSize: 50 });
+      const projects = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => small.createProject(projectInput({ code: `T-${i}` }))),
+      );
+      await Promise.all(
+        projects.map(async (p) => {
+          for (const week of ['2026-W09', '2026-W10', '2026-W11']) {
+            await small.saveStatusReport(statusSave(p.id, week, {}, { withProjectUpdate: false }));
+          }
+        }),
+      );
+      h.fake.resetLog();
+      const history = await small.listRagHistory(['2026-W10', '2026-W11'] as IsoWeek[]);
+      expect(history).toHaveLength(60);
+      expect(new Set(history.map((e) => e.week))).toEqual(new Set(['2026-W10', '2026-W11']));
+      expect(h.fake.requests).toHaveLength(Math.ceil(60 / 50));
+      for (const r of h.fake.requests) expect(r.status).toBe(200);
+      expect(h.fake.requests[0].query.$expand).toBe('fields($select=ProjectId,Week,OverallRag)');
+      expect(h.fake.requests[0].query.$filter).toBe(
+        "(fields/Week eq '2026-W10' or fields/Week eq '2026-W11')",
+      );
+    });
+
+    it('should read one RAID kind across projects in one query, filtered on the indexed status', async () => {
+      const projects = await Promise.all(
+        ['X-1', 'X-2', 'X-3'].map((code) => store.createProject(projectInput({ code }))),
+      );
+      for (const p of projects) {
+        await store.createRaidItem(risk(p.id, `Open ${p.code}`));
+        await store.createRaidItem({ ...risk(p.id, `Closed ${p.code}`), status: 'closed' });
+      }
+      h.fake.resetLog();
+      const open = await store.listRaidItemsOfKind('risk', { statuses: ['open', 'mitigating'] });
+      expect(open.map((r) => r.title).sort()).toEqual(['Open X-1', 'Open X-2', 'Open X-3']);
+      expect(h.fake.requests).toHaveLength(1);
+      expect(h.fake.requests[0].status).toBe(200);
+      expect(h.fake.requests[0].query.$filter).toBe(
+        "(fields/RaidStatus eq 'open' or fields/RaidStatus eq 'mitigating')",
+      );
     });
 
     it('should merge lookups made at the same moment into one filtered query', async () => {

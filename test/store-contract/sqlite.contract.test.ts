@@ -6,7 +6,7 @@ import type { IsoWeek } from '../../api/domain/iso-week';
 import type { PortfolioQuery } from '../../api/domain/portfolio';
 import { MIGRATIONS } from '../../api/store/sqlite/migrations';
 import { SqliteStore } from '../../api/store/sqlite/sqlite-store';
-import { changeRequest, decision, projectInput } from './contract-fixtures';
+import { changeRequest, decision, projectInput, rag, statusSave } from './contract-fixtures';
 import { describeStoreContract } from './store-contract';
 
 const portfolioQuery = (): PortfolioQuery => ({
@@ -66,7 +66,8 @@ describe('SqliteStore', () => {
     const store = new SqliteStore({ path: file });
     await store.createProject(projectInput({ code: 'OLD-001', phase: 'planning' }));
     await store.createProject(projectInput({ code: 'OLD-002', phase: 'initiation' }));
-    await store.createProject(projectInput({ code: 'OLD-003', phase: 'closure' }));
+    const old = await store.createProject(projectInput({ code: 'OLD-003', phase: 'closure' }));
+    await store.saveStatusReport(statusSave(old.id, '2026-W09', { rag: rag('amber') }));
     // Turn the file back into what migration 1 alone left.
     store.connection.exec(`
       DROP INDEX projects_phase_rank;
@@ -74,6 +75,9 @@ describe('SqliteStore', () => {
       CREATE INDEX projects_phase ON projects(phase, code);
       ALTER TABLE projects DROP COLUMN phase_rank;
       ALTER TABLE people DROP COLUMN away_until;
+      DROP INDEX status_reports_week;
+      DROP INDEX raid_items_kind;
+      ALTER TABLE status_reports DROP COLUMN overall_rag;
       DROP TABLE status_requests;
       DROP TABLE conversations;
       DROP TABLE deliveries;
@@ -85,6 +89,9 @@ describe('SqliteStore', () => {
     expect(reopened.schemaVersion).toBe(LAST_MIGRATION);
     const page = await reopened.queryPortfolio({ ...portfolioQuery(), sort: 'phase' });
     expect(page.items.map((p) => p.code)).toEqual(['OLD-002', 'OLD-001', 'OLD-003']);
+    expect(await reopened.listRagHistory(['2026-W09' as IsoWeek])).toEqual([
+      { projectId: old.id, week: '2026-W09', overall: 'amber' },
+    ]);
     await reopened.close();
   });
 

@@ -903,6 +903,34 @@ function describeStatusReports(makeStore: () => Promise<StoreUnderTest>): void {
       expect((await store().listStatusReports(other.id)).map((r) => r.week)).toEqual(['2026-W10']);
     });
 
+    it('should give the overall RAG of the asked weeks across projects, by week then project', async () => {
+      const other = await store().createProject(projectInput({ code: 'STS-002' }));
+      const third = await store().createProject(projectInput({ code: 'STS-003' }));
+      await store().saveStatusReport(statusSave(project.id, '2026-W09', { rag: rag('red') }));
+      await store().saveStatusReport(statusSave(project.id, '2026-W10', { rag: rag('green') }));
+      await store().saveStatusReport(statusSave(project.id, '2026-W11', { rag: rag('amber', 'red') }));
+      await store().saveStatusReport(statusSave(other.id, '2026-W10', { rag: rag('amber') }));
+      await store().saveStatusReport(statusSave(third.id, '2026-W12', { rag: rag('green') }));
+      // A resubmission counts as it stands now, an older week filed late counts in its own week.
+      await store().saveStatusReport(
+        statusSave(other.id, '2026-W10', { rag: rag('red'), submittedAt: LATER }),
+      );
+      await store().saveStatusReport(statusSave(third.id, '2026-W10', { rag: rag('amber') }));
+
+      const weeks = ['2026-W10', '2026-W11', '2026-W08'] as IsoWeek[];
+      const w10 = [
+        { projectId: project.id, week: '2026-W10', overall: 'green' },
+        { projectId: other.id, week: '2026-W10', overall: 'red' },
+        { projectId: third.id, week: '2026-W10', overall: 'amber' },
+      ].sort((a, b) => compareText(a.projectId, b.projectId));
+      expect(await store().listRagHistory(weeks)).toEqual([
+        ...w10,
+        { projectId: project.id, week: '2026-W11', overall: 'amber' },
+      ]);
+      expect(await store().listRagHistory(['2026-W01' as IsoWeek])).toEqual([]);
+      expect(await store().listRagHistory([])).toEqual([]);
+    });
+
     it('should list the current version of each report', async () => {
       await store().saveStatusReport(statusSave(project.id, '2026-W10'));
       await store().saveStatusReport(statusSave(project.id, '2026-W10', { nextSteps: 'Revised.' }));
@@ -965,6 +993,59 @@ function describeRaid(makeStore: () => Promise<StoreUnderTest>): void {
       expect(ids(await store().listRaidItems('decision', project.id))).toEqual(ids(decisions));
       expect(await store().listRaidItems('decision', other.id)).toEqual([]);
       expect((await store().listRaidItems('risk', project.id)).every((i) => i.kind === 'risk')).toBe(true);
+    });
+
+    it('should list one kind across every project, in creation order, narrowed to statuses when asked', async () => {
+      const open = risk(project.id, 'Open', '2026-03-01T00:00:00.000Z');
+      const mitigating = {
+        ...risk(other.id, 'Mitigating', '2026-03-02T00:00:00.000Z'),
+        status: 'mitigating' as const,
+      };
+      const closed = { ...risk(project.id, 'Closed', '2026-03-03T00:00:00.000Z'), status: 'closed' as const };
+      const occurred = {
+        ...risk(other.id, 'Occurred', '2026-02-01T00:00:00.000Z'),
+        status: 'occurred' as const,
+      };
+      for (const item of [
+        open,
+        mitigating,
+        closed,
+        occurred,
+        issue(project.id),
+        decisionLogEntry(other.id),
+      ]) {
+        await store().createRaidItem(item);
+      }
+      const titles = (items: Array<{ title: string }>) => items.map((i) => i.title);
+      expect(titles(await store().listRaidItemsOfKind('risk'))).toEqual([
+        'Occurred',
+        'Open',
+        'Mitigating',
+        'Closed',
+      ]);
+      expect(await store().listRaidItemsOfKind('risk', { statuses: ['open', 'mitigating'] })).toEqual([
+        { ...open, version: 1 },
+        { ...mitigating, version: 1 },
+      ]);
+      expect(titles(await store().listRaidItemsOfKind('risk', { statuses: ['closed', 'occurred'] }))).toEqual(
+        ['Occurred', 'Closed'],
+      );
+      expect(await store().listRaidItemsOfKind('risk', { statuses: [] })).toEqual([]);
+      expect(
+        titles(await store().listRaidItemsOfKind('issue', { statuses: ['open', 'inProgress'] })),
+      ).toEqual(['Test rig broken']);
+      expect(await store().listRaidItemsOfKind('decision', { statuses: ['proposed'] })).toEqual([]);
+      expect(titles(await store().listRaidItemsOfKind('decision'))).toEqual(['Use vendor B']);
+
+      // A status change moves an item between the lists, at its new version.
+      const stored = await store().getRaidItem('risk', open.id);
+      const settled = await store().updateRaidItem({ ...stored!, status: 'closed', updatedAt: LATER }, 1);
+      expect(titles(await store().listRaidItemsOfKind('risk', { statuses: ['open', 'mitigating'] }))).toEqual(
+        ['Mitigating'],
+      );
+      expect(
+        (await store().listRaidItemsOfKind('risk', { statuses: ['closed'] })).find((r) => r.id === open.id),
+      ).toEqual(settled);
     });
 
     it('should update with the version read and bump it', async () => {

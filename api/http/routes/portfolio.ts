@@ -4,7 +4,7 @@ import { actorOf } from '../locals';
 import { parseQuery } from '../parse';
 import { projectJson } from '../presenters';
 import type { PortfolioQueryParams } from '../schemas/portfolio';
-import { portfolioQuery } from '../schemas/portfolio';
+import { portfolioQuery, trendQuery } from '../schemas/portfolio';
 import type { PortfolioRequest, PortfolioService } from '../../services/portfolio-service';
 
 function toPortfolioRequest(q: PortfolioQueryParams): PortfolioRequest {
@@ -31,6 +31,13 @@ export function portfolioRouter(portfolio: PortfolioService, currency: string): 
       summary: result.summary,
       projects: result.projects,
     });
+  });
+  router.get('/trend', async (req, res) => {
+    const { weeks } = parseQuery(trendQuery, req);
+    res.json(await portfolio.trend(actorOf(res), weeks));
+  });
+  router.get('/highlights', async (_req, res) => {
+    res.json(await portfolio.highlights(actorOf(res)));
   });
   return router;
 }

@@ -3,14 +3,25 @@ import type { RaidKind } from '../../domain/raid';
 import { RAID_KINDS } from '../../domain/raid';
 import type { RaidCreateInput, RaidService, RaidUpdateInput } from '../../services/raid-service';
 import { actorOf } from '../locals';
-import { param, parseBody } from '../parse';
-import { raidJson } from '../presenters';
-import { RAID_PATHS, raidSchemas } from '../schemas/raid';
+import { param, parseBody, parseQuery } from '../parse';
+import { raidJson, raidListingJson } from '../presenters';
+import { RAID_PATHS, raidAcrossQuery, raidSchemas } from '../schemas/raid';
 
 /** Mounted at /api/projects/:id: /risks, /issues and /decision-log, each list, create, read, update. */
 export function raidRouter(raid: RaidService): Router {
   const router = Router({ mergeParams: true });
   for (const kind of RAID_KINDS) mountKind(router, raid, kind);
+  return router;
+}
+
+/** Mounted at /api/raid: one kind of item across every project the caller may see, most severe first. */
+export function raidAcrossProjectsRouter(raid: RaidService): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const { kind, open, high } = parseQuery(raidAcrossQuery, req);
+    const listings = await raid.listAcrossProjects(actorOf(res), kind, { open, high });
+    res.json({ items: listings.map(raidListingJson) });
+  });
   return router;
 }
 

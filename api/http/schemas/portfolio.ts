@@ -5,6 +5,7 @@ import { PROJECT_PHASES, PROJECT_STATES } from '../../domain/project';
 import { RAG_VALUES } from '../../domain/rag';
 import { entraId, listParam, personRef } from './common';
 import { projectResponse } from './projects';
+import { statusRequestCounts } from './status-requests';
 
 const shortValue = z.string().max(LIMITS.shortText, `At most ${LIMITS.shortText} characters.`);
 
@@ -29,7 +30,7 @@ export const portfolioQuery = z.strictObject({
     .number()
     .int()
     .min(1)
-    .max(LIMITS.pageSize, `At most ${LIMITS.pageSize}.`)
+    .max(LIMITS.portfolioPageSize, `At most ${LIMITS.portfolioPageSize}.`)
     .default(LIMITS.defaultPageSize),
 });
 export type PortfolioQueryParams = z.infer<typeof portfolioQuery>;
@@ -71,3 +72,37 @@ export const portfolioResponse = z
     projects: z.array(projectResponse),
   })
   .meta({ id: 'Portfolio' });
+
+/** GET /api/portfolio/trend */
+export const trendQuery = z.strictObject({
+  weeks: z.coerce
+    .number(`Must be a whole number from 1 to ${LIMITS.trendWeeks}.`)
+    .int(`Must be a whole number from 1 to ${LIMITS.trendWeeks}.`)
+    .min(1, `Must be a whole number from 1 to ${LIMITS.trendWeeks}.`)
+    .max(LIMITS.trendWeeks, `Must be a whole number from 1 to ${LIMITS.trendWeeks}.`)
+    .default(LIMITS.defaultTrendWeeks)
+    .meta({ description: "How many ISO weeks, ending with the PMO's current one." }),
+});
+
+export const portfolioTrendResponse = z
+  .object({
+    weeks: z.array(z.string().meta({ example: '2026-W48' })).meta({ description: 'Oldest first.' }),
+    projects: z.record(z.string(), z.array(z.enum(RAG_VALUES).nullable())).meta({
+      description:
+        'By project id: the overall RAG reported each week, aligned with `weeks`; null where no report was filed.',
+    }),
+  })
+  .meta({ id: 'PortfolioTrend' });
+
+export const portfolioHighlightsResponse = z
+  .object({
+    week: z.string().meta({ description: "The PMO's current ISO week, whose status requests are counted." }),
+    statusRequests: statusRequestCounts,
+    lateStatuses: z.number().meta({ description: 'Overdue, or pending past the moment they were due.' }),
+    openChangeRequests: z.number().meta({ description: 'Change requests still awaiting a decision.' }),
+    awaitingMyDecision: z
+      .number()
+      .meta({ description: "Change requests awaiting the caller's decision now." }),
+    openHighRisks: z.number().meta({ description: 'Open risks scoring 15 or more.' }),
+  })
+  .meta({ id: 'PortfolioHighlights' });

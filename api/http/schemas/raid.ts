@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { LIMITS } from '../../domain/limits';
-import { DECISION_LOG_STATUSES, ISSUE_SEVERITIES, ISSUE_STATUSES, RISK_STATUSES } from '../../domain/raid';
+import {
+  DECISION_LOG_STATUSES,
+  ISSUE_SEVERITIES,
+  ISSUE_STATUSES,
+  RAID_KINDS,
+  RISK_STATUSES,
+} from '../../domain/raid';
 import type { RaidKind } from '../../domain/raid';
 import { calendarDate, personRef, requiredText, text, version } from './common';
 
@@ -65,3 +71,39 @@ export const RAID_PATHS: Record<RaidKind, string> = {
   issue: 'issues',
   decision: 'decision-log',
 };
+
+const flag = z.enum(['true', 'false'], 'Must be true or false.').transform((v) => v === 'true');
+
+/** GET /api/raid: one kind across every project the caller may see. */
+export const raidAcrossQuery = z.strictObject({
+  kind: z.enum(RAID_KINDS, 'Must be risk, issue or decision.'),
+  open: flag
+    .optional()
+    .meta({ description: 'true: only open items; false: only settled ones; absent: both.' }),
+  high: flag.optional().meta({
+    description:
+      'true: only open items of high severity (risks scoring 15 or more, high or critical issues).',
+  }),
+});
+
+export const raidAcrossResponse = z
+  .object({
+    items: z.array(
+      z.looseObject({
+        id: z.string(),
+        kind: z.enum(RAID_KINDS),
+        projectId: z.string(),
+        title: z.string(),
+        status: z.string(),
+        owner: personRef.nullable(),
+        dueDate: z.string().nullable(),
+        score: z.number().optional().meta({ description: 'Risks: probability × impact, 1–25.' }),
+        version: z.number(),
+        project: z.object({ id: z.string(), code: z.string(), title: z.string() }),
+      }),
+    ),
+  })
+  .meta({
+    id: 'RaidAcrossProjects',
+    description: 'Most severe first: risks by score, issues by severity, decisions newest first.',
+  });

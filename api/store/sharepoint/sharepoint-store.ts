@@ -6,7 +6,9 @@ import type { Person } from '../../domain/people';
 import type { PortfolioPage, PortfolioQuery } from '../../domain/portfolio';
 import { portfolioPageOf } from '../../domain/portfolio';
 import type { NewProject, Project, ProjectChanges } from '../../domain/project';
-import type { RaidItemOf, RaidKind } from '../../domain/raid';
+import type { Rag } from '../../domain/rag';
+import type { RagHistoryEntry } from '../../domain/rag-history';
+import type { RaidItemOf, RaidKind, RaidStatusOf } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
 import type { StatusRequest, StatusRequestState } from '../../domain/status-request';
 import type { SaveStatusReport, SavedStatusReport, Store } from '../store';
@@ -155,9 +157,13 @@ export class SharePointStore implements Store {
     return ['Title', ...listSpec(list).columns.map((c) => c.name)];
   }
 
-  /** Every item of `list` matching `filter` (indexed columns only), all pages. */
-  private async query(list: ListKey, filter?: string): Promise<ListItem[]> {
-    const url = itemsQuery(this.listPath(list), { select: this.select(list), filter, top: this.pageSize });
+  /** Every item of `list` matching `filter` (indexed columns only), all pages; `select` narrows the fields. */
+  private async query(
+    list: ListKey,
+    filter?: string,
+    select: readonly string[] = this.select(list),
+  ): Promise<ListItem[]> {
+    const url = itemsQuery(this.listPath(list), { select, filter, top: this.pageSize });
     return (await getAll<unknown>(this.executor, url)).map(itemFrom);
   }
 
@@ -492,6 +498,20 @@ export class SharePointStore implements Store {
       .sort((a, b) => a.version - b.version);
   }
 
+  /** One query (Week is indexed), three fields per report, every page followed. */
+  async listRagHistory(weeks: readonly IsoWeek[]): Promise<RagHistoryEntry[]> {
+    if (weeks.length === 0) return [];
+    const wanted = new Set<string>(weeks);
+    return (await this.query('statusReports', fieldIn('Week', weeks), ['ProjectId', 'Week', 'OverallRag']))
+      .map((i) => ({
+        projectId: String(i.fields.ProjectId),
+        week: String(i.fields.Week) as IsoWeek,
+        overall: String(i.fields.OverallRag) as Rag,
+      }))
+      .filter((e) => wanted.has(e.week))
+      .sort((a, b) => compareText(a.week, b.week) || compareText(a.projectId, b.projectId));
+  }
+
   // ---- RAID ----
 
   private async requireProjectItem(projectId: string): Promise<ListItem> {
@@ -550,6 +570,19 @@ export class SharePointStore implements Store {
   async listRaidItems<K extends RaidKind>(kind: K, projectId: string): Promise<RaidItemOf<K>[]> {
     return (await this.queryEq(RAID_LISTS[kind], 'ProjectId', projectId))
       .map((i) => raidFromFields(kind, i.fields) as RaidItemOf<K>)
+      .sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
+  }
+
+  /** One query on the kind's list, filtered on its indexed status column when statuses are given. */
+  async listRaidItemsOfKind<K extends RaidKind>(
+    kind: K,
+    filter: { statuses?: readonly RaidStatusOf<K>[] } = {},
+  ): Promise<RaidItemOf<K>[]> {
+    const statuses = filter.statuses;
+    if (statuses?.length === 0) return [];
+    return (await this.query(RAID_LISTS[kind], statuses ? fieldIn('RaidStatus', statuses) : undefined))
+      .map((i) => raidFromFields(kind, i.fields) as RaidItemOf<K>)
+      .filter((item) => !statuses || (statuses as readonly string[]).includes(item.status))
       .sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id));
   }
 

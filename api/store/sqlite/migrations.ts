@@ -191,4 +191,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX deliveries_state ON deliveries(state, updated_at);
     `,
   },
+  {
+    version: 4,
+    name: 'cross-project reads: the RAG trend by week, RAID items by kind and status',
+    sql: `
+      -- copied from the report at write time, so the trend reads the index alone, never the JSON bodies
+      ALTER TABLE status_reports ADD COLUMN overall_rag TEXT;
+      UPDATE status_reports SET overall_rag = json_extract(body_json, '$.rag.overall');
+      CREATE INDEX status_reports_week ON status_reports(week, project_id, overall_rag);
+      CREATE INDEX raid_items_kind ON raid_items(kind, status, created_at);
+    `,
+  },
 ];

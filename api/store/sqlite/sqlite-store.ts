@@ -16,7 +16,8 @@ import type {
 import type { NewProject, Project, ProjectChanges } from '../../domain/project';
 import { budgetVariance, overallRagOf, phaseRank, scheduleVarianceDays } from '../../domain/project';
 import { ragRank } from '../../domain/rag';
-import type { RaidItemOf, RaidKind } from '../../domain/raid';
+import type { RagHistoryEntry } from '../../domain/rag-history';
+import type { RaidItemOf, RaidKind, RaidStatusOf } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
 import type { ConversationRecord, DeliveryRecord } from '../../domain/bot-delivery';
 import type { StatusRequest, StatusRequestState } from '../../domain/status-request';
@@ -451,15 +452,30 @@ export class SqliteStore implements Store {
             JSON.stringify(report.submittedBy),
           );
           const result = this.statement(
-            `UPDATE status_reports SET submitted_at = ?, body_json = ?, version = ? WHERE id = ? AND version = ?`,
-          ).run(report.submittedAt, JSON.stringify(report), report.version, existing.id, existing.version);
+            `UPDATE status_reports SET submitted_at = ?, overall_rag = ?, body_json = ?, version = ?
+               WHERE id = ? AND version = ?`,
+          ).run(
+            report.submittedAt,
+            report.rag.overall,
+            JSON.stringify(report),
+            report.version,
+            existing.id,
+            existing.version,
+          );
           if (result.changes !== 1) throw new ConflictError('The status report changed during the update.');
         } else {
           report = { ...input.report, version: 1 };
           this.statement(
-            `INSERT INTO status_reports (id, project_id, week, submitted_at, body_json, version)
-               VALUES (?, ?, ?, ?, ?, 1)`,
-          ).run(report.id, report.projectId, report.week, report.submittedAt, JSON.stringify(report));
+            `INSERT INTO status_reports (id, project_id, week, submitted_at, overall_rag, body_json, version)
+               VALUES (?, ?, ?, ?, ?, ?, 1)`,
+          ).run(
+            report.id,
+            report.projectId,
+            report.week,
+            report.submittedAt,
+            report.rag.overall,
+            JSON.stringify(report),
+          );
         }
         const update = input.projectUpdate;
         let stored = project;
@@ -528,6 +544,17 @@ export class SqliteStore implements Store {
     }));
   }
 
+  /** One query on the (week, project, overall) index: the report bodies are never read. */
+  async listRagHistory(weeks: readonly IsoWeek[]): Promise<RagHistoryEntry[]> {
+    if (weeks.length === 0) return [];
+    const params: Params = {};
+    return this.statement(
+      `SELECT project_id AS projectId, week, overall_rag AS overall
+         FROM status_reports WHERE ${inList('week', 'week', weeks, params)}
+         ORDER BY week, project_id`,
+    ).all(params) as RagHistoryEntry[];
+  }
+
   // ---- RAID ----
 
   async createRaidItem<K extends RaidKind>(item: RaidItemOf<K>): Promise<RaidItemOf<K>> {
@@ -586,6 +613,19 @@ export class SqliteStore implements Store {
     const rows = this.statement(
       'SELECT body_json, version FROM raid_items WHERE project_id = ? AND kind = ? ORDER BY created_at, id',
     ).all(projectId, kind) as Array<{ body_json: string; version: number }>;
+    return rows.map((r) => ({ ...(JSON.parse(r.body_json) as RaidItemOf<K>), version: r.version }));
+  }
+
+  async listRaidItemsOfKind<K extends RaidKind>(
+    kind: K,
+    filter: { statuses?: readonly RaidStatusOf<K>[] } = {},
+  ): Promise<RaidItemOf<K>[]> {
+    if (filter.statuses?.length === 0) return [];
+    const params: Params = { kind };
+    const byStatus = filter.statuses ? ` AND ${inList('status', 'status', filter.statuses, params)}` : '';
+    const rows = this.statement(
+      `SELECT body_json, version FROM raid_items WHERE kind = @kind${byStatus} ORDER BY created_at, id`,
+    ).all(params) as Array<{ body_json: string; version: number }>;
     return rows.map((r) => ({ ...(JSON.parse(r.body_json) as RaidItemOf<K>), version: r.version }));
   }
 

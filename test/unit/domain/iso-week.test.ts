@@ -9,6 +9,7 @@ import {
   localDate,
   previousWeek,
   weekBounds,
+  weeksEndingWith,
 } from '../../../api/domain/iso-week';
 
 const HOUR = 3_600_000;
@@ -195,5 +196,28 @@ describe('isValidTimeZone', () => {
 
   it.each(['Mars/Olympus', 'Europe/Londn', '', 'not a zone'])('should reject %j', (zone) => {
     expect(isValidTimeZone(zone)).toBe(false);
+  });
+});
+
+describe('weeksEndingWith', () => {
+  it('should give the weeks ending with the one named, oldest first', () => {
+    expect(weeksEndingWith(w('2026-W48'), 3)).toEqual(['2026-W46', '2026-W47', '2026-W48']);
+    expect(weeksEndingWith(w('2026-W48'), 1)).toEqual(['2026-W48']);
+  });
+
+  it('should cross into the previous year, through its week 53 when it has one', () => {
+    expect(weeksEndingWith(w('2027-W02'), 4)).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+    expect(weeksEndingWith(w('2026-W01'), 2)).toEqual(['2025-W52', '2026-W01']);
+  });
+
+  it('should give half a year of distinct weeks in time order', () => {
+    const weeks = weeksEndingWith(w('2026-W10'), 26);
+    expect(weeks).toHaveLength(26);
+    expect(weeks[0]).toBe('2025-W37');
+    expect([...weeks].sort()).toEqual(weeks);
+  });
+
+  it.each([0, -1, 2.5, Number.NaN])('should refuse %p weeks', (n) => {
+    expect(() => weeksEndingWith(w('2026-W48'), n)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,15 @@
 import type { IsoWeek } from '../../../api/domain/iso-week';
-import { DEFAULT_CYCLE, excuseFor, isAway, nextStep, requestDueAt } from '../../../api/domain/status-request';
+import type { StatusRequestState } from '../../../api/domain/status-request';
+import {
+  countByState,
+  DEFAULT_CYCLE,
+  excuseFor,
+  isAway,
+  isLate,
+  nextStep,
+  requestDueAt,
+  whyNoReminder,
+} from '../../../api/domain/status-request';
 
 const week = (w: string) => w as IsoWeek;
 
@@ -55,5 +65,48 @@ describe('the weekly status request rules', () => {
     expect(nextStep(pending, due, at(2), { reminderAfterMs: 3600_000, deadlineAfterMs: 7200_000 })).toBe(
       'escalate',
     );
+  });
+
+  it('should count requests in every state, zero where there are none', () => {
+    const of = (...states: StatusRequestState[]) => states.map((state) => ({ state }));
+    expect(countByState(of('pending', 'overdue', 'pending', 'excused'))).toEqual({
+      pending: 2,
+      submitted: 0,
+      overdue: 1,
+      excused: 1,
+      undeliverable: 0,
+    });
+    expect(countByState([])).toEqual({ pending: 0, submitted: 0, overdue: 0, excused: 0, undeliverable: 0 });
+  });
+
+  it('should count a request late when overdue, or still pending once its due time has passed', () => {
+    const due = new Date('2026-03-13T10:00:00Z');
+    const before = new Date('2026-03-13T09:59:59Z');
+    const after = new Date('2026-03-13T10:00:01Z');
+    expect(isLate({ state: 'pending' }, due, before)).toBe(false);
+    expect(isLate({ state: 'pending' }, due, due)).toBe(false);
+    expect(isLate({ state: 'pending' }, due, after)).toBe(true);
+    expect(isLate({ state: 'overdue' }, due, before)).toBe(true);
+    for (const state of ['submitted', 'excused', 'undeliverable'] as const) {
+      expect(isLate({ state }, due, after)).toBe(false);
+    }
+  });
+
+  it('should allow a reminder only while pending or overdue, and say why not otherwise', () => {
+    const request = { week: week('2026-W11'), reason: null };
+    expect(whyNoReminder({ ...request, state: 'pending' }, 'Pat Manager')).toBeNull();
+    expect(whyNoReminder({ ...request, state: 'overdue' }, 'Pat Manager')).toBeNull();
+    expect(whyNoReminder({ ...request, state: 'submitted' }, 'Pat Manager')).toBe(
+      'The 2026-W11 status is already in: there is nothing to remind Pat Manager of.',
+    );
+    expect(
+      whyNoReminder({ ...request, state: 'excused', reason: 'The project is on hold.' }, 'Pat Manager'),
+    ).toBe('Pat Manager is excused from the 2026-W11 status: The project is on hold.');
+    expect(
+      whyNoReminder(
+        { ...request, state: 'undeliverable', reason: 'Pat Manager has not installed PMO Hub in Teams.' },
+        'Pat Manager',
+      ),
+    ).toMatch(/never reached Pat Manager.*has not installed PMO Hub/);
   });
 });

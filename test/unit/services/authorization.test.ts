@@ -92,7 +92,7 @@ describe('can', () => {
   });
   afterAll(() => h.store.close());
 
-  // who, readProject, submitStatus, editRaid, manageProjects, seeWholePortfolio
+  // who, readProject, submitStatus, editRaid, manageProjects (and manageStatusRequests), seeWholePortfolio
   it.each<[Who, boolean, boolean, boolean, boolean, boolean]>([
     ['pmoHead', true, true, true, true, true],
     ['specialist', true, true, true, true, true],
@@ -110,6 +110,7 @@ describe('can', () => {
       expect(can.submitStatus(a, project)).toBe(submit);
       expect(can.editRaid(a, project)).toBe(raid);
       expect(can.manageProjects(a)).toBe(manage);
+      expect(can.manageStatusRequests(a)).toBe(manage);
       expect(can.seeWholePortfolio(a)).toBe(whole);
     },
   );

@@ -239,4 +239,102 @@ describe('StatusCycleService: the weekly cycle, driven by a fake clock', () => {
     await runHourly('2026-03-16T00:00:00Z');
     expect(notifier.escalations).toEqual([{ week: '2026-W11', late: ['L-1', 'L-3'], undeliverable: [] }]);
   });
+
+  describe('the PMO chasing by hand', () => {
+    const W11 = '2026-W11' as IsoWeek;
+    const requestOf = async (project: Project) => (await h.store.findStatusRequest(project.id, W11))!;
+
+    it('should send the reminder at once, as the cycle would, and the cycle then adds none of its own', async () => {
+      h.clock.set('2026-03-13T10:00:00Z'); // Friday 10:00 London: due
+      const project = await h.createProject({ code: 'NOW-1' });
+      await cycle.run();
+      const request = await requestOf(project);
+      h.clock.set('2026-03-13T15:00:00Z');
+      expect(await cycle.remindNow(actors.officer, [request.id])).toEqual([
+        { id: request.id, outcome: 'sent' },
+      ]);
+      expect(notifier.requests.at(-1)).toEqual({
+        code: 'NOW-1',
+        week: '2026-W11',
+        reminder: true,
+        prefillWeek: null,
+        dueAt: '2026-03-13T10:00:00.000Z',
+      });
+      expect(await h.store.getStatusRequest(request.id)).toMatchObject({
+        state: 'pending',
+        remindedAt: '2026-03-13T15:00:00.000Z',
+        version: request.version + 1,
+      });
+
+      await runHourly('2026-03-16T00:00:00Z');
+      expect(notifier.requests.filter((r) => r.reminder)).toHaveLength(1);
+      expect(notifier.escalations).toEqual([{ week: '2026-W11', late: ['NOW-1'], undeliverable: [] }]);
+      // Overdue: the PMO may chase again.
+      expect(await cycle.remindNow(actors.pmoHead, [request.id])).toEqual([
+        { id: request.id, outcome: 'sent' },
+      ]);
+      expect(notifier.requests.filter((r) => r.reminder)).toHaveLength(2);
+      expect((await h.store.getStatusRequest(request.id))?.remindedAt).toBe('2026-03-16T00:00:00.000Z');
+    });
+
+    it('should give every id its own outcome, saying why when nothing was sent', async () => {
+      h.clock.set('2026-03-13T10:00:00Z');
+      const unreachable = await h.createProject({ code: 'OUT-1' });
+      const answered = await h.createProject({ code: 'OUT-2' });
+      const away = await h.createProject({ code: 'OUT-3', projectManager: ref(actors.otherPm) });
+      await h.store.setAway(actors.otherPm.id, '2026-03-20');
+      await cycle.run();
+      await h.status.submit(actors.pm, answered.id, { answers: statusAnswers(), source: 'tab' });
+      notifier.unreachable.add(actors.pm.id); // uninstalled the bot since the request
+      const [a, b, c] = await Promise.all([unreachable, answered, away].map(requestOf));
+
+      const results = await cycle.remindNow(actors.pmoHead, [a.id, b.id, c.id, 'no-such-request', a.id]);
+      expect(results).toEqual([
+        { id: a.id, outcome: 'undeliverable', reason: 'Pat Manager has not installed PMO Hub in Teams.' },
+        {
+          id: b.id,
+          outcome: 'skipped',
+          reason: 'The 2026-W11 status is already in: there is nothing to remind Pat Manager of.',
+        },
+        {
+          id: c.id,
+          outcome: 'skipped',
+          reason: 'Quinn Other is excused from the 2026-W11 status: Quinn Other is away until 2026-03-20.',
+        },
+        { id: 'no-such-request', outcome: 'notFound', reason: 'There is no status request with this id.' },
+      ]);
+      // As with the cycle's own: a reminder that could not be delivered is recorded all the same.
+      expect((await h.store.getStatusRequest(a.id))?.remindedAt).toBe('2026-03-13T10:00:00.000Z');
+      expect((await h.store.getStatusRequest(b.id))?.remindedAt).toBeNull();
+    });
+
+    it('should list a week’s requests by PM, then project code, with counts per state', async () => {
+      h.clock.set('2026-03-13T10:00:00Z');
+      await h.createProject({ code: 'B-2' });
+      await h.createProject({ code: 'A-9', projectManager: ref(actors.otherPm) });
+      await h.createProject({ code: 'B-1' });
+      await h.store.setAway(actors.otherPm.id, '2026-03-20');
+      await cycle.run();
+      const week = await cycle.listWeek(actors.specialist);
+      expect(week.week).toBe('2026-W11');
+      expect(week.counts).toEqual({ pending: 2, submitted: 0, overdue: 0, excused: 1, undeliverable: 0 });
+      expect(
+        week.rows.map((r) => `${r.project.projectManager.name} ${r.project.code} ${r.request.state}`),
+      ).toEqual(['Pat Manager B-1 pending', 'Pat Manager B-2 pending', 'Quinn Other A-9 excused']);
+      expect(week.rows[0].dueAt.toISOString()).toBe('2026-03-13T10:00:00.000Z');
+      expect((await cycle.listWeek(actors.pmoHead, '2026-W10' as IsoWeek)).rows).toEqual([]);
+    });
+
+    it('should refuse anyone but PMO staff, sending nothing', async () => {
+      h.clock.set('2026-03-13T10:00:00Z');
+      const project = await h.createProject({ code: 'NO-1' });
+      await cycle.run();
+      const request = await requestOf(project);
+      const sent = notifier.requests.length;
+      await expect(cycle.remindNow(actors.pm, [request.id])).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(cycle.listWeek(actors.sponsor)).rejects.toBeInstanceOf(ForbiddenError);
+      expect(notifier.requests).toHaveLength(sent);
+      expect((await requestOf(project)).remindedAt).toBeNull();
+    });
+  });
 });
