@@ -8,6 +8,8 @@ import type { Rag, RagAssessment, RagDimension } from '../domain/rag';
 import { RAG_DIMENSIONS, suggestedOverall } from '../domain/rag';
 import type { DecisionLogEntry, Issue, RaidItem, Risk, Score } from '../domain/raid';
 import type { StatusReport, StatusSource } from '../domain/status-report';
+import type { StatusRequest } from '../domain/status-request';
+import { DEFAULT_CYCLE, excuseFor, requestDueAt } from '../domain/status-request';
 import type { PmoRoleAssignments } from '../services/actors';
 import * as T from './demo-text';
 import { Random } from './random';
@@ -50,6 +52,8 @@ export interface DemoData {
   changeRequests: ChangeRequest[];
   /** Oldest first; each after its change request. */
   decisions: Decision[];
+  /** The weekly status requests the cycle would have filed over the demo's weeks, oldest first. */
+  statusRequests: StatusRequest[];
 }
 
 // ---- the PMO's own staff: fixed ids, so configuration (PMO_HEAD_IDS, ...) can name them ----
@@ -120,6 +124,8 @@ export const DEMO_PMO_HEAD_EMAIL = PMO_STAFF[0].email;
 
 // ---- small pure helpers ----
 
+/** Seeds the status requests' own random stream (see makeStatusRequests). */
+const STATUS_REQUEST_STREAM = 0x5e9d0a11;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -185,6 +191,9 @@ interface Plan {
   driver: RagDimension;
   /** Weeks with a report, oldest first. */
   weeks: IsoWeek[];
+  /** The first week of the project's history window, and the last week it reported (or would have). */
+  firstWeek: IsoWeek;
+  lastWeek: IsoWeek;
   /** The last instant anything happens on the project (now, or when it paused or closed). */
   activeUntil: number;
   /** Change requests approved, with when: they raise the approved budget from then on. */
@@ -204,6 +213,7 @@ class DemoGenerator {
   private readonly currentWeek: IsoWeek;
   private readonly boundsCache = new Map<string, { start: number; end: number }>();
   private readonly momentCache = new Map<string, number>();
+  private readonly dueCache = new Map<string, number>();
   private readonly weekShift = new Map<string, IsoWeek>();
 
   private readonly people: Person[] = [];
@@ -212,6 +222,7 @@ class DemoGenerator {
   private readonly raid: RaidItem[] = [];
   private readonly changeRequests: ChangeRequest[] = [];
   private readonly decisions: Decision[] = [];
+  private readonly statusRequests: StatusRequest[] = [];
   private readonly sponsors: Person[] = [];
   private readonly delegates: Person[] = [];
 
@@ -244,6 +255,8 @@ class DemoGenerator {
     // Chronological, as they would have been filed; a stable sort keeps a project's own order on ties.
     this.reports.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
     this.decisions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    this.makeStatusRequests(plans);
+    this.statusRequests.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     return {
       seed: this.seed,
       now: iso(this.nowMs),
@@ -256,6 +269,7 @@ class DemoGenerator {
       raidItems: this.raid,
       changeRequests: this.changeRequests,
       decisions: this.decisions,
+      statusRequests: this.statusRequests,
     };
   }
 
@@ -549,6 +563,8 @@ class DemoGenerator {
       trend,
       driver,
       weeks: reportWeeks,
+      firstWeek: windowStart,
+      lastWeek: end,
       activeUntil,
       approvedChanges: [],
       finalLevel: 0,
@@ -953,6 +969,111 @@ class DemoGenerator {
     this.decisions.push(...decisions);
   }
 
+  // ---- weekly status requests ----
+
+  /**
+   * What the weekly cycle (StatusCycleService) would have filed, week by week, from the start of each
+   * project's history to this week, by the rules of api/domain/status-request.ts:
+   * - none before the project reports (its first cadence moment after it starts) or before the week's
+   *   request is due (requestDueAt): the cycle files a request only once it is due;
+   * - on hold or closed since its last report: excused, with the domain's reason;
+   * - a report in before the request was due: submitted, never sent; after: sent when due, reminded and
+   *   escalated on the way if the report came that late, then submitted;
+   * - no report: sent, reminded a day after it was due, overdue and escalated after two.
+   * This week one PM removed the bot before a request of theirs was due, and has answered nothing since:
+   * from then on their requests are undeliverable.
+   * The requests draw from a random stream of their own, so adding them left the rest of the demo as it was.
+   */
+  private makeStatusRequests(plans: readonly Plan[]): void {
+    const rng = new Random(this.seed ^ STATUS_REQUEST_STREAM);
+    // When each (project, week) was first answered: a resubmission does not move it.
+    const answered = new Map<string, number>();
+    for (const r of this.reports) {
+      const key = `${r.projectId}|${r.week}`;
+      const at = Date.parse(r.submittedAt);
+      const first = answered.get(key);
+      if (first === undefined || at < first) answered.set(key, at);
+    }
+    const { reminderAfterMs, deadlineAfterMs } = DEFAULT_CYCLE;
+    // The cycle runs every minute: it acts a few seconds after each moment.
+    const tick = (moment: number) => moment + rng.int(1, 20) * 1000;
+    const thisWeekOf = new Map<string, IsoWeek>();
+    // This week's requests that were sent, by PM, in the order they fell due.
+    const sentThisWeek = new Map<string, { pm: Person; requests: StatusRequest[] }>();
+
+    for (const plan of plans) {
+      const { project } = plan;
+      const zone = project.cadence.timeZone;
+      let thisWeek = thisWeekOf.get(zone);
+      if (thisWeek === undefined) thisWeekOf.set(zone, (thisWeek = isoWeekOf(new Date(this.nowMs), zone)));
+      const from = Math.max(Date.parse(project.createdAt), parseDate(project.startDate) + DAY);
+      const excuse =
+        project.state === 'active' ? null : excuseFor(project, plan.pm, new Date(this.nowMs), zone);
+      for (let week = plan.firstWeek; week <= thisWeek; week = this.shift(week, 1)) {
+        const due = this.dueAt(week, project.cadence);
+        if (due > this.nowMs) break;
+        if (due < from) continue;
+        const answeredAt = answered.get(`${project.id}|${week}`);
+        const request: StatusRequest = {
+          id: rng.uuid(),
+          projectId: project.id,
+          week,
+          state: 'pending',
+          sentAt: null,
+          remindedAt: null,
+          escalatedAt: null,
+          reason: null,
+          cardActivityId: null,
+          conversationId: null,
+          createdAt: iso(Math.min(tick(due), this.nowMs)),
+          version: 1,
+        };
+        if (excuse && week > plan.lastWeek) {
+          request.state = 'excused';
+          request.reason = excuse;
+        } else if (answeredAt !== undefined && answeredAt < due) {
+          request.state = 'submitted';
+        } else {
+          const until = answeredAt ?? this.nowMs;
+          request.sentAt = iso(Math.min(Date.parse(request.createdAt), until));
+          const remindAt = tick(due + reminderAfterMs);
+          const escalateAt = tick(due + deadlineAfterMs);
+          if (remindAt <= until) request.remindedAt = iso(remindAt);
+          if (escalateAt <= until) request.escalatedAt = iso(escalateAt);
+          request.state =
+            answeredAt !== undefined ? 'submitted' : request.escalatedAt ? 'overdue' : 'pending';
+        }
+        this.statusRequests.push(request);
+        if (week !== thisWeek || request.sentAt === null) continue;
+        const entry = sentThisWeek.get(plan.pm.id) ?? { pm: plan.pm, requests: [] };
+        entry.requests.push(request);
+        sentThisWeek.set(plan.pm.id, entry);
+      }
+    }
+
+    // Whose requests from some point on all went unanswered: the bot may have lost them at that point.
+    const candidates: Array<{ pm: Person; requests: StatusRequest[] }> = [];
+    for (const { pm, requests } of sentThisWeek.values()) {
+      requests.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      const lostFrom = requests.findIndex((r) => r.state !== 'submitted');
+      const lost = lostFrom < 0 ? [] : requests.slice(lostFrom);
+      if (lost.length > 0 && lost.every((r) => r.state !== 'submitted'))
+        candidates.push({ pm, requests: lost });
+    }
+    // Nothing was sent, reminded or escalated for these: the PMO sees why instead.
+    for (const { pm, requests } of rng.sample(candidates, Math.ceil(candidates.length / 20))) {
+      for (const request of requests) {
+        Object.assign(request, {
+          state: 'undeliverable',
+          sentAt: null,
+          remindedAt: null,
+          escalatedAt: null,
+          reason: `${pm.name} has not installed PMO Hub in Teams, so the bot cannot reach them.`,
+        } satisfies Partial<StatusRequest>);
+      }
+    }
+  }
+
   // ---- RAID ----
 
   private makeRaid(plan: Plan): void {
@@ -1101,6 +1222,14 @@ class DemoGenerator {
       const b = weekBounds(week, zone);
       this.boundsCache.set(key, (out = { start: b.start.getTime(), end: b.end.getTime() }));
     }
+    return out;
+  }
+
+  /** When the week's status request is due, as the cycle computes it (requestDueAt), cached. */
+  private dueAt(week: IsoWeek, cadence: StatusCadence): number {
+    const key = `${week}|${cadence.weekday}|${cadence.localTime}|${cadence.timeZone}`;
+    let out = this.dueCache.get(key);
+    if (out === undefined) this.dueCache.set(key, (out = requestDueAt({ cadence }, week).getTime()));
     return out;
   }
 

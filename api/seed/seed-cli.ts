@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       `  ${summary.people} people, ${summary.projects} projects, ${summary.statusReports} status reports ` +
         `(+${summary.revisions} revisions), ${summary.risks} risks, ${summary.issues} issues, ` +
         `${summary.decisionLog} decision-log entries, ${summary.changeRequests} change requests, ` +
-        `${summary.decisions} decisions`,
+        `${summary.decisions} decisions, ${summary.statusRequests} status requests`,
     );
     console.log(`  PMO head: ${DEMO_PMO_HEAD_EMAIL} (PMO_HEAD_IDS=${DEMO_PMO_ROLES.pmoHead.join(',')})`);
     console.log(`  PMO_SPECIALIST_IDS=${DEMO_PMO_ROLES.projectSpecialist.join(',')}`);

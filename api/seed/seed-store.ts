@@ -16,6 +16,7 @@ export interface SeedSummary {
   decisionLog: number;
   changeRequests: number;
   decisions: number;
+  statusRequests: number;
   elapsedMs: number;
 }
 
@@ -24,7 +25,8 @@ const BATCH = 5_000;
 
 /**
  * Writes demo data through the Store interface only, in dependency order: people, projects, status reports
- * (oldest first, each with the project update the domain derives), RAID, change requests, decisions.
+ * (oldest first, each with the project update the domain derives), the weekly status requests, RAID,
+ * change requests, decisions.
  * Stores that offer `runInBatch` get the writes grouped into few transactions; others get one per write.
  */
 export async function seedStore(
@@ -80,6 +82,7 @@ export async function seedStore(
     if (projectUpdate) latest.set(report.projectId, projectUpdate.latestStatus);
   });
 
+  await writeAll('status requests', data.statusRequests, (r) => store.createStatusRequest(r));
   await writeAll('RAID items', data.raidItems, (item) => store.createRaidItem(item));
   await writeAll('change requests', data.changeRequests, (cr) => store.createChangeRequest(cr));
   await writeAll('decisions', data.decisions, (d) => store.appendDecision(d));
@@ -95,6 +98,7 @@ export async function seedStore(
     decisionLog: count('decision'),
     changeRequests: data.changeRequests.length,
     decisions: data.decisions.length,
+    statusRequests: data.statusRequests.length,
     elapsedMs: Math.round(performance.now() - started),
   };
 }

@@ -3,6 +3,7 @@ import { isStale, staleThreshold } from '../../api/domain/project';
 import { isGuid } from '../../api/domain/people';
 import { suggestedOverall } from '../../api/domain/rag';
 import { checkStatusAnswers } from '../../api/domain/status-report';
+import { DEFAULT_CYCLE, excuseFor, requestDueAt } from '../../api/domain/status-request';
 import type { DemoData, DemoOptions, DemoStatusReport } from '../../api/seed/demo-data';
 import {
   DEMO_DEFAULTS,
@@ -105,6 +106,7 @@ describe('generateDemoData', () => {
       data.raidItems,
       data.changeRequests,
       data.decisions,
+      data.statusRequests,
     ]
       .flat()
       .map((x) => x.id);
@@ -183,6 +185,88 @@ describe('generateDemoData', () => {
     }
   });
 
+  describe('status requests', () => {
+    // A Friday afternoon: this week's requests are due for most projects, some answered, some not.
+    const friday = generateDemoData({ ...OPTIONS, now: new Date('2026-11-27T16:00:00Z') });
+
+    it.each([
+      ['a Tuesday', data, NOW],
+      ['a Friday', friday, new Date('2026-11-27T16:00:00Z')],
+    ])('should file on %s what the weekly cycle would have filed', (_when, demo, now) => {
+      const finals = finalReportsByProject(demo);
+      const projects = new Map(demo.projects.map((p) => [p.id, p]));
+      const answeredAt = new Map<string, number>();
+      for (const r of demo.statusReports) {
+        const key = `${r.projectId}|${r.week}`;
+        answeredAt.set(key, Math.min(answeredAt.get(key) ?? Infinity, Date.parse(r.submittedAt)));
+      }
+      const keys = demo.statusRequests.map((r) => `${r.projectId}|${r.week}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const r of demo.statusRequests) {
+        const project = projects.get(r.projectId)!;
+        const due = requestDueAt(project, r.week).getTime();
+        const answered = answeredAt.get(`${r.projectId}|${r.week}`);
+        const since = now.getTime() - due;
+        // Filed only once due, and never after now.
+        expect(Date.parse(r.createdAt)).toBeGreaterThanOrEqual(due);
+        expect(r.createdAt <= now.toISOString()).toBe(true);
+        const expectSent = (sent: boolean) => expect(r.sentAt !== null).toBe(sent);
+        switch (r.state) {
+          case 'submitted':
+            expect(answered).toBeDefined();
+            expectSent(answered! >= due);
+            if (r.remindedAt) expect(Date.parse(r.remindedAt)).toBeLessThanOrEqual(answered!);
+            if (r.escalatedAt) expect(Date.parse(r.escalatedAt)).toBeLessThanOrEqual(answered!);
+            break;
+          case 'pending':
+            expect(answered).toBeUndefined();
+            expectSent(true);
+            expect(since).toBeLessThan(DEFAULT_CYCLE.deadlineAfterMs);
+            expect(r.remindedAt !== null).toBe(since >= DEFAULT_CYCLE.reminderAfterMs + 20_000);
+            expect(r.escalatedAt).toBeNull();
+            break;
+          case 'overdue':
+            expect(answered).toBeUndefined();
+            expectSent(true);
+            expect(Date.parse(r.remindedAt!) - due).toBeGreaterThanOrEqual(DEFAULT_CYCLE.reminderAfterMs);
+            expect(Date.parse(r.escalatedAt!) - due).toBeGreaterThanOrEqual(DEFAULT_CYCLE.deadlineAfterMs);
+            break;
+          case 'excused':
+            expect(answered).toBeUndefined();
+            expectSent(false);
+            expect(project.state).not.toBe('active');
+            expect(r.reason).toBe(excuseFor(project, { name: '' }, now, 'UTC'));
+            break;
+          case 'undeliverable':
+            expect(answered).toBeUndefined();
+            expectSent(false);
+            expect(r.reason).toContain(project.projectManager.name);
+            break;
+        }
+      }
+      // Every report whose request was due by now answered one.
+      const filed = new Map(demo.statusRequests.map((r) => [`${r.projectId}|${r.week}`, r]));
+      for (const [projectId, rs] of finals) {
+        for (const report of rs) {
+          const due = requestDueAt(projects.get(projectId)!, report.week).getTime();
+          if (due > now.getTime()) continue;
+          expect(filed.get(`${projectId}|${report.week}`)?.state).toBe('submitted');
+        }
+      }
+    });
+
+    it('should show every state in the current week of a Friday afternoon', () => {
+      const states = new Set(
+        friday.statusRequests.filter((r) => r.week === friday.currentWeek).map((r) => r.state),
+      );
+      expect(states).toEqual(new Set(['submitted', 'pending', 'overdue', 'excused', 'undeliverable']));
+      // Late weeks in the past stay overdue, with the reminder and the escalation on record.
+      expect(
+        data.statusRequests.filter((r) => r.week < data.currentWeek && r.state === 'overdue').length,
+      ).toBeGreaterThan(0);
+    });
+  });
+
   it('should refuse options it cannot honour', () => {
     expect(() => generateDemoData({ ...OPTIONS, projects: 0 })).toThrow(RangeError);
     expect(() => generateDemoData({ ...OPTIONS, weeks: 1.5 })).toThrow(RangeError);
@@ -198,6 +282,11 @@ describe('seedStore', () => {
       const summary = await seedStore(store, data);
       expect(summary.projects).toBe(data.projects.length);
       expect(summary.statusReports + summary.revisions).toBe(data.statusReports.length);
+      expect(summary.statusRequests).toBe(data.statusRequests.length);
+      const stored = await store.listStatusRequests({ week: data.currentWeek });
+      const expected = data.statusRequests.filter((r) => r.week === data.currentWeek);
+      expect(new Set(stored.map((r) => r.id))).toEqual(new Set(expected.map((r) => r.id)));
+      for (const r of expected) expect(await store.findStatusRequest(r.projectId, r.week)).toEqual(r);
       const reports = finalReportsByProject(data);
       for (const expected of data.projects) {
         const project = await store.getProject(expected.id);

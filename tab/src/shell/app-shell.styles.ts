@@ -22,7 +22,9 @@ export const useAppShellStyles = makeStyles({
     '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}` },
   },
   devBar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  devField: { minWidth: '180px' },
+  devItem: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  devField: { minWidth: '160px', maxWidth: '220px' },
+  devThemeField: { minWidth: '120px', maxWidth: '150px' },
   skipLink: {
     position: 'absolute',
     left: '-10000px',

@@ -1,4 +1,4 @@
-import { Badge, Dropdown, Field, Option, OptionGroup } from '@fluentui/react-components';
+import { Badge, Dropdown, Label, Option, OptionGroup, useId } from '@fluentui/react-components';
 import { useApi, useSession } from '../session/session-context';
 import type { DirectoryPerson, PmoRole } from '../api/types';
 import type { HostTheme } from '../host/teams-host';
@@ -21,6 +21,8 @@ export function DevIdentitySwitcher() {
   const styles = useAppShellStyles();
   const { me, theme, switchDevUser, switchTheme } = useSession();
   const api = useApi();
+  const personLabel = useId('dev-person');
+  const themeLabel = useId('dev-theme');
   const people = useResource('people', (signal) =>
     api.get<{ people: DirectoryPerson[] }>('/people', undefined, signal),
   );
@@ -37,8 +39,12 @@ export function DevIdentitySwitcher() {
       <Badge appearance="tint" color="informative">
         Dev mode
       </Badge>
-      <Field label="Acting as" orientation="horizontal" size="small">
+      <span className={styles.devItem}>
+        <Label id={personLabel} size="small">
+          Acting as
+        </Label>
         <Dropdown
+          aria-labelledby={personLabel}
           className={styles.devField}
           size="small"
           value={me.name}
@@ -55,9 +61,14 @@ export function DevIdentitySwitcher() {
             </OptionGroup>
           ))}
         </Dropdown>
-      </Field>
-      <Field label="Theme" orientation="horizontal" size="small">
+      </span>
+      <span className={styles.devItem}>
+        <Label id={themeLabel} size="small">
+          Theme
+        </Label>
         <Dropdown
+          aria-labelledby={themeLabel}
+          className={styles.devThemeField}
           size="small"
           value={THEME_LABELS[theme]}
           selectedOptions={[theme]}
@@ -69,7 +80,7 @@ export function DevIdentitySwitcher() {
             </Option>
           ))}
         </Dropdown>
-      </Field>
+      </span>
     </div>
   );
 }
