@@ -67,7 +67,7 @@ export class RaidService {
     if (forEdit) {
       assertCan(
         can.editRaid(actor, project),
-        `Only the project manager or PMO staff can edit ${project.code}'s RAID log.`,
+        `Only the project manager, their delegates or PMO staff can edit ${project.code}'s RAID log.`,
       );
     }
     return project;

@@ -18,7 +18,7 @@ const LOOK = {
   green: { color: 'success', icon: <CheckmarkCircleFilled /> },
   amber: { color: 'warning', icon: <WarningFilled /> },
   red: { color: 'danger', icon: <ErrorCircleFilled /> },
-  notReported: { color: 'subtle', icon: <QuestionCircleRegular /> },
+  notReported: { color: 'informative', icon: <QuestionCircleRegular /> },
 } as const;
 
 export function ragLabel(rag: RagOrNone): string {
