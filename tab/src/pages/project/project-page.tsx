@@ -5,7 +5,7 @@ import type { ChangeRequestJson, ProjectJson, RaidKind } from '../../api/types';
 import { ErrorState, LoadingSkeleton } from '../../components/page-states';
 import { useResource } from '../../components/use-resource';
 import { useApi, useSession } from '../../session/session-context';
-import { RouterLink } from '../raid/router-link';
+import { AppLink } from '../../components/app-link';
 import { ChangeRequestsPanel } from './change-requests-panel';
 import { ProjectHeader } from './project-header';
 import { useProjectPageStyles } from './project-page.styles';
@@ -79,10 +79,10 @@ function ProjectView({ id }: { id: string }) {
   const section: Section = SECTIONS.some((s) => s.value === asked) ? (asked as Section) : 'status';
 
   const backLink = (
-    <RouterLink to={back.to} historyBack={back.historyBack} className={styles.backLink}>
+    <AppLink to={back.to} historyBack={back.historyBack} className={styles.backLink}>
       <ArrowLeftRegular aria-hidden />
       {back.label}
-    </RouterLink>
+    </AppLink>
   );
 
   if (project.state === 'error' && (project.error.status === 404 || !project.data)) {

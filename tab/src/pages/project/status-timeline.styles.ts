@@ -1,5 +1,5 @@
 import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
-import { visuallyHidden } from '../raid/visually-hidden';
+import { visuallyHidden } from '../../components/visually-hidden';
 
 export const useStatusTimelineStyles = makeStyles({
   hidden: visuallyHidden,

@@ -36,7 +36,7 @@ import type { DecisionJson, IssueJson, RiskJson } from './raid-labels';
 import { useRaidPageStyles } from './raid-page.styles';
 import { parseHeatCell, RiskHeatMap } from './risk-heat-map';
 import type { HeatCell } from './risk-heat-map';
-import { RouterLink } from './router-link';
+import { AppLink } from '../../components/app-link';
 
 /** GET /api/raid: each item carries the project it belongs to. */
 type RaidListing = RaidItemJson & { project: { id: string; code: string; title: string } };
@@ -280,9 +280,9 @@ function columnsFor(
     compare: byText((i) => i.title),
     cell: (i) => (
       <span className={styles.titleCell}>
-        <RouterLink to={`/projects/${encodeURIComponent(i.project.id)}?tab=${tab}`} state={{ from }}>
+        <AppLink to={`/projects/${encodeURIComponent(i.project.id)}?tab=${tab}`} state={{ from }}>
           {i.title}
-        </RouterLink>
+        </AppLink>
       </span>
     ),
   };
