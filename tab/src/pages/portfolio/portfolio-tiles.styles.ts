@@ -1,0 +1,81 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const usePortfolioTilesStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 224px), 1fr))',
+    // The wide budget tile leaves holes at some widths; later tiles fill them.
+    gridAutoFlow: 'dense',
+    gap: tokens.spacingHorizontalM,
+    '@media (max-width: 400px)': {
+      gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+      gap: tokens.spacingHorizontalS,
+    },
+  },
+  tile: { minWidth: 0, height: '100%', boxSizing: 'border-box', gap: tokens.spacingVerticalXS },
+  wide: { gridColumn: 'span 2', '@media (max-width: 400px)': { gridColumn: '1 / -1' } },
+  full: { gridColumn: '1 / -1' },
+  figure: {
+    margin: 0,
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+    '@media (max-width: 400px)': { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
+  },
+  label: { margin: 0, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  detail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // The RAG tiles are toggle buttons dressed as tiles (card padding, text to the start, stacked lines).
+  ragTile: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    height: '100%',
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    fontWeight: tokens.fontWeightRegular,
+    boxShadow: tokens.shadow4,
+    position: 'relative',
+  },
+  ragGreen: { borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorStatusSuccessForeground1}` },
+  ragAmber: { borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorStatusWarningForeground3}` },
+  ragRed: { borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedForeground1}` },
+  ragNotReported: { borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStrokeAccessible}` },
+  // Inside the toggle button the text takes the button's own colours, which follow its checked state
+  // in every theme (high contrast inverts a checked button).
+  ragLabel: { fontWeight: tokens.fontWeightSemibold },
+  ragDetail: { fontSize: tokens.fontSizeBase200 },
+  filtering: {
+    position: 'absolute',
+    top: tokens.spacingVerticalM,
+    right: tokens.spacingHorizontalM,
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  factName: { color: tokens.colorNeutralForeground2 },
+  factValue: { margin: 0, textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  over: { color: tokens.colorPaletteRedForeground1 },
+  under: { color: tokens.colorStatusSuccessForeground1 },
+  variance: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  links: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+  },
+  skeletonTile: { height: '128px' },
+});
