@@ -23,7 +23,7 @@ import { useResource } from '../../components/use-resource';
 import { useApi, useSession } from '../../session/session-context';
 import { AppLink } from '../../components/app-link';
 import { useCompliancePageStyles } from './compliance-page.styles';
-import { addWeeks, isIsoWeek, localIsoWeek, weekDates } from './iso-week';
+import { addWeeks, isIsoWeek, localIsoWeek, weekDates } from '../../components/iso-week';
 import type { ReminderSummary } from './reminder-summary';
 import { summarizeReminders } from './reminder-summary';
 import type { Sort, SortColumn } from './requests-table';

@@ -7,7 +7,7 @@ import { useFormat } from '../../components/format';
 import { RagBadge } from '../../components/rag-badge';
 import { useProjectPageStyles } from './project-page.styles';
 import { METHODOLOGY_LABEL, PHASE_LABEL, STATE_LABEL } from './project-labels';
-import { weekLong } from './iso-weeks';
+import { weekLong } from '../../components/iso-week';
 
 /** Title, code and the facts a PMO head asks about first: who, where in its life, when, how much. */
 export function ProjectHeader({ project }: { project: ProjectJson }) {

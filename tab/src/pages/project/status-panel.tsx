@@ -20,7 +20,7 @@ import { useFormat } from '../../components/format';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/page-states';
 import { useResource } from '../../components/use-resource';
 import { useApi } from '../../session/session-context';
-import { isoWeekOf, weekLong, weeksBetween } from './iso-weeks';
+import { isoWeekOf, weekLong, weeksBetween } from '../../components/iso-week';
 import { useProjectPageStyles } from './project-page.styles';
 import { useRaidStyles } from './project-raid.styles';
 import { StatusReportView } from './status-report-view';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { StatusReportJson } from '../../api/types';
 import { useFormat } from '../../components/format';
 import { RagBadge, ragLabel } from '../../components/rag-badge';
-import { weekLong } from './iso-weeks';
+import { weekLong } from '../../components/iso-week';
 import { DIMENSION_LABEL, RAG_DIMENSIONS } from './project-labels';
 import { useStatusReportStyles } from './status-report-view.styles';
 

@@ -2,7 +2,7 @@ import { mergeClasses } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
 import type { IsoWeek, StatusReportJson } from '../../api/types';
 import { useSession } from '../../session/session-context';
-import { mondayOf, weekLong, weekShort } from './iso-weeks';
+import { mondayOf, weekLong, weekShort } from '../../components/iso-week';
 import { DIMENSION_LABEL, RAG_DIMENSIONS } from './project-labels';
 import { ragLabel } from '../../components/rag-badge';
 import { RagMark } from './rag-mark';

@@ -2,7 +2,7 @@ import { DataVizPalette, LineChart } from '@fluentui/react-charts';
 import type { ChartProps } from '@fluentui/react-charts';
 import { useMemo } from 'react';
 import type { TrendPoint } from './trend-points';
-import { isoWeekOf, mondayOf, weekShort } from './iso-weeks';
+import { isoWeekOf, mondayOf, weekShort } from '../../components/iso-week';
 
 /**
  * Progress against spend: percent complete and cost to date (% of the approved budget) week by week.
