@@ -27,21 +27,6 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Saves `csv` as a file through a temporary download link. */
-export function downloadCsv(fileName: string, csv: string): void {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers start the download asynchronously after click().
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Today as YYYY-MM-DD in the person's own time zone (for file names). */
 export function localIsoDate(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

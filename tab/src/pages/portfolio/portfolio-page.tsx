@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/rea
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RagOrNone } from '../../api/types';
-import { downloadCsv } from '../../components/csv';
+import { downloadCsv } from '../../components/download-csv';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../components/page-states';
 import { useResource } from '../../components/use-resource';
 import { useApi } from '../../session/session-context';
