@@ -5,10 +5,13 @@ import {
   teamsLightTheme,
 } from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
+import type { ClientConfig } from './api/api-client';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoadingSkeleton } from './components/page-states';
+import { writeStored } from './host/browser-storage';
 import type { Host, HostTheme } from './host/teams-host';
+import { THEME_KEY } from './host/teams-host';
 import { SessionGate } from './session/session-gate';
 import { AppShell } from './shell/app-shell';
 import { DeepLink } from './shell/deep-link';
@@ -27,7 +30,7 @@ const ApprovalsPage = lazy(() => import('./pages/approvals/approvals-page'));
 const RaidPage = lazy(() => import('./pages/raid/raid-page'));
 
 /** The tab: one FluentProvider themed from Teams (and re-themed when Teams changes), the session, the pages. */
-export function App({ host }: { host: Host }) {
+export function App({ host, initialConfig }: { host: Host; initialConfig?: ClientConfig }) {
   const [theme, setTheme] = useState<HostTheme>(host.theme);
   useEffect(() => {
     if (host.kind === 'teams') host.onThemeChange(setTheme);
@@ -36,13 +39,13 @@ export function App({ host }: { host: Host }) {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   const pickTheme = useCallback((t: HostTheme) => {
-    localStorage.setItem('pmohub.theme', t);
+    writeStored('local', THEME_KEY, t);
     setTheme(t);
   }, []);
 
   return (
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }}>
-      <SessionGate host={host} theme={theme} onTheme={pickTheme}>
+      <SessionGate host={host} initialConfig={initialConfig} theme={theme} onTheme={pickTheme}>
         <BrowserRouter basename="/tab">
           <DeepLink />
           <AppShell>

@@ -1,4 +1,8 @@
 import { app, authentication } from '@microsoft/teams-js';
+import { readStored } from './browser-storage';
+
+/** Where a plain browser remembers the theme the person picked. */
+export const THEME_KEY = 'pmohub.theme';
 
 /** The three themes Teams has; a plain browser picks one too (dev mode). */
 export type HostTheme = 'default' | 'dark' | 'contrast';
@@ -37,8 +41,7 @@ function asTheme(value: string | undefined): HostTheme {
 }
 
 function browserHost(): BrowserHost {
-  const asked =
-    new URLSearchParams(window.location.search).get('theme') ?? localStorage.getItem('pmohub.theme');
+  const asked = new URLSearchParams(window.location.search).get('theme') ?? readStored('local', THEME_KEY);
   const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
   return {
     kind: 'browser',

@@ -5,6 +5,7 @@ import { ApiClient, ApiError, fetchClientConfig } from '../api/api-client';
 import type { ClientConfig, Credentials } from '../api/api-client';
 import type { Me } from '../api/types';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../components/page-states';
+import { readStored, writeStored } from '../host/browser-storage';
 import type { Host, HostTheme } from '../host/teams-host';
 import type { Session } from './session-context';
 import { SessionContext } from './session-context';
@@ -29,28 +30,32 @@ function credentialsFor(host: Host, config: ClientConfig, devUser: string | null
  */
 export function SessionGate({
   host,
+  initialConfig,
   theme,
   onTheme,
   children,
 }: {
   host: Host;
+  /** The server's settings when main.tsx already has them (fetched while connecting to Teams). */
+  initialConfig?: ClientConfig;
   theme: HostTheme;
   onTheme: (theme: HostTheme) => void;
   children: ReactNode;
 }) {
-  const [config, setConfig] = useState<ClientConfig | null>(null);
-  const [devUser, setDevUser] = useState<string | null>(() => sessionStorage.getItem(DEV_USER_KEY));
+  const [config, setConfig] = useState<ClientConfig | null>(initialConfig ?? null);
+  const [devUser, setDevUser] = useState<string | null>(() => readStored('session', DEV_USER_KEY));
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (config) return;
     fetchClientConfig().then(setConfig, (err: unknown) =>
       setError(
         err instanceof ApiError ? err : new ApiError({ title: 'PMO Hub is not available', status: 0 }),
       ),
     );
-  }, [attempt]);
+  }, [attempt, config]);
 
   const credentials = useMemo(
     () => (config ? credentialsFor(host, config, devUser) : null),
@@ -69,8 +74,7 @@ export function SessionGate({
   }, [api, attempt]);
 
   const switchDevUser = useCallback((email: string | null) => {
-    if (email) sessionStorage.setItem(DEV_USER_KEY, email);
-    else sessionStorage.removeItem(DEV_USER_KEY);
+    writeStored('session', DEV_USER_KEY, email);
     setDevUser(email);
   }, []);
 
