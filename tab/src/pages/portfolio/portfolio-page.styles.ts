@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../../components/visually-hidden';
 
 export const usePortfolioPageStyles = makeStyles({
   page: {
@@ -30,15 +31,5 @@ export const usePortfolioPageStyles = makeStyles({
   count: { color: tokens.colorNeutralForeground2 },
   updating: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   chartsPlaceholder: { minHeight: '392px' },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
 });

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { secondaryText, tableScroller, tableTitleCell } from '../../components/table.styles';
 
 export const useRaidStyles = makeStyles({
   form: {
@@ -16,22 +17,11 @@ export const useRaidStyles = makeStyles({
   },
   listColumn: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  tableScroller: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
+  tableScroller,
   // Columns size to their content (Fluent's default is fixed, equal widths), so dates never clip.
   table: { minWidth: '640px', tableLayout: 'auto' },
-  titleCell: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalXS,
-  },
-  secondary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  titleCell: tableTitleCell,
+  secondary: secondaryText,
   clamp: {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { secondaryText, tableScroller, tableTitleCell } from '../../components/table.styles';
 
 export const useRaidPageStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -32,22 +33,11 @@ export const useRaidPageStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   count: { color: tokens.colorNeutralForeground2 },
-  scroller: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
+  scroller: tableScroller,
   // Columns size to their content (Fluent's default is fixed, equal widths), so dates and scores never clip.
   table: { minWidth: '760px', tableLayout: 'auto' },
-  titleCell: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalXS,
-  },
-  secondary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  titleCell: tableTitleCell,
+  secondary: secondaryText,
   nowrap: { whiteSpace: 'nowrap' },
   wideColumn: { width: '26%' },
   projectColumn: { width: '22%' },
