@@ -21,6 +21,7 @@ export interface DomElement {
   dataset: Record<string, string | undefined>;
   clientWidth: number;
   scrollWidth: number;
+  scrollHeight: number;
   getBoundingClientRect(): DomRect;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;

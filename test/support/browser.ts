@@ -278,12 +278,28 @@ export function screenshotDir(): string | null {
   return process.env.UPDATE_SCREENSHOTS === '1' ? path.resolve(__dirname, '../../docs/images') : null;
 }
 
-/** Saves docs/images/<name>.png when UPDATE_SCREENSHOTS=1 (the viewport, as a person sees it). */
+/** The tallest a README screenshot gets: long pages are cut here rather than shrunk to a sliver. */
+const SCREENSHOT_MAX_HEIGHT = 1800;
+
+/**
+ * Saves docs/images/<name>.png when UPDATE_SCREENSHOTS=1: the page as a person scrolls through it, at the
+ * viewport's width, down to SCREENSHOT_MAX_HEIGHT.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   const dir = screenshotDir();
   if (!dir) return;
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
+  const width = page.viewportSize()?.width ?? DESKTOP.width;
+  const height = await page.evaluate(
+    () => (globalThis as unknown as PageGlobals).document.documentElement.scrollHeight,
+  );
+  await page.screenshot({
+    path: path.join(dir, `${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, SCREENSHOT_MAX_HEIGHT) },
+    animations: 'disabled',
+    caret: 'hide',
+  });
 }
 
 /**
