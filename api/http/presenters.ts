@@ -66,9 +66,25 @@ export function raidJson(item: RaidItem) {
   return item.kind === 'risk' ? { ...item, score: riskScore(item) } : item;
 }
 
-/** A change request with its decision trail and who is awaited now. */
+/**
+ * A change request with its decision trail, who is awaited now, and the project facts an approver
+ * decides against (an approver need not be a member of the project to see these).
+ */
 export function changeRequestJson(v: ChangeRequestView) {
-  return { ...v.changeRequest, decisions: v.decisions, currentApprovers: v.currentApprovers };
+  const p = v.project;
+  return {
+    ...v.changeRequest,
+    decisions: v.decisions,
+    currentApprovers: v.currentApprovers,
+    project: {
+      id: p.id,
+      code: p.code,
+      title: p.title,
+      program: p.program,
+      approvedBudget: p.budget.approved,
+      forecastFinish: p.forecastFinish,
+    },
+  };
 }
 
 /** An item of the cross-project RAID log: the item (risks with their score) and its project. */

@@ -51,6 +51,8 @@ export interface ChangeRequestView {
   changeRequest: ChangeRequest;
   decisions: Decision[];
   currentApprovers: PersonRef[];
+  /** The project it changes, as it stands now (an approver decides against its current figures). */
+  project: Project;
 }
 
 /**
@@ -58,9 +60,9 @@ export interface ChangeRequestView {
  * updated to the new state, the requester told the outcome. Implemented by the bot; optional here.
  */
 export interface ApprovalEvents {
-  changed(view: ChangeRequestView & { project: Project }): Promise<void>;
+  changed(view: ChangeRequestView): Promise<void>;
   /** The `round`th reminder to an approver whose decision is awaited (sent once per round). */
-  remind(view: ChangeRequestView & { project: Project }, approver: PersonRef, round: number): Promise<void>;
+  remind(view: ChangeRequestView, approver: PersonRef, round: number): Promise<void>;
 }
 
 export interface ApprovalSettings {
@@ -194,17 +196,30 @@ export class ChangeRequestService {
       ...(filter.projectId ? { projectId: filter.projectId } : {}),
       ...(filter.mine ? { state: ['submitted'] } : filter.state ? { state: filter.state } : {}),
     });
-    const views: ChangeRequestView[] = [];
-    for (const cr of crs) {
-      const project = await this.ctx.store.getProject(cr.projectId);
-      if (!project) continue;
+    // Each project and each decision trail once, all at the same moment (the SharePoint store merges
+    // lookups made together into a few requests), rather than one round trip after another.
+    const projectIds = [...new Set(crs.map((cr) => cr.projectId))];
+    const found = await Promise.all(projectIds.map((id) => this.ctx.store.getProject(id)));
+    const projects = new Map(found.filter((p): p is Project => p !== undefined).map((p) => [p.id, p]));
+    const readable = crs.filter((cr) => {
+      const project = projects.get(cr.projectId);
+      if (!project) return false;
       const involved = cr.approvers.some((a) => a.id === actor.id) || cr.requestedBy.id === actor.id;
-      if (!can.readProject(actor, project) && !involved) continue;
-      const decisions = await this.ctx.store.listDecisions(cr.id);
+      return can.readProject(actor, project) || involved;
+    });
+    const trails = await Promise.all(readable.map((cr) => this.ctx.store.listDecisions(cr.id)));
+    const views: ChangeRequestView[] = [];
+    readable.forEach((cr, i) => {
+      const decisions = trails[i];
       const awaited = currentApprovers(cr, decisions);
-      if (filter.mine && !awaited.some((a) => a.id === actor.id)) continue;
-      views.push({ changeRequest: cr, decisions, currentApprovers: awaited });
-    }
+      if (filter.mine && !awaited.some((a) => a.id === actor.id)) return;
+      views.push({
+        changeRequest: cr,
+        decisions,
+        currentApprovers: awaited,
+        project: projects.get(cr.projectId)!,
+      });
+    });
     return views;
   }
 
@@ -352,13 +367,17 @@ export class ChangeRequestService {
     return {
       cr,
       project,
-      view: { changeRequest: cr, decisions, currentApprovers: currentApprovers(cr, decisions) },
+      view: { changeRequest: cr, decisions, currentApprovers: currentApprovers(cr, decisions), project },
     };
   }
 
-  private async announce(project: Project, view: ChangeRequestView): Promise<ChangeRequestView> {
-    await this.events?.changed({ ...view, project });
-    return view;
+  private async announce(
+    project: Project,
+    view: Omit<ChangeRequestView, 'project'>,
+  ): Promise<ChangeRequestView> {
+    const changed = { ...view, project };
+    await this.events?.changed(changed);
+    return changed;
   }
 }
 

@@ -44,6 +44,31 @@ describe('change requests and approvals over HTTP', () => {
     expect(notYet.body.changeRequests).toEqual([]);
   });
 
+  it("should show an approver from outside the project the project's figures they decide against", async () => {
+    // The outsider is neither PM, delegate nor sponsor: only their place among the approvers lets them see it.
+    const cr = (await raise({ approvers: [ref(PEOPLE.outsider)], costDelta: 25_000, scheduleDeltaDays: 7 }))
+      .body;
+    const project = (await server.as(PEOPLE.head)('GET', `/api/projects/${projectId}`)).body;
+    expect((await server.as(PEOPLE.outsider)('GET', `/api/projects/${projectId}`)).status).toBe(403);
+    const mine = await server.as(PEOPLE.outsider)('GET', '/api/change-requests?mine=to-approve');
+    expect(mine.body.changeRequests).toHaveLength(1);
+    expect(mine.body.changeRequests[0]).toMatchObject({
+      id: cr.id,
+      project: {
+        id: projectId,
+        code: project.code,
+        title: project.title,
+        program: project.program,
+        approvedBudget: project.budget.approved,
+        forecastFinish: project.forecastFinish,
+      },
+    });
+    // Only what the decision needs: not the project's people, RAID or status.
+    expect(Object.keys(mine.body.changeRequests[0].project).sort()).toEqual(
+      ['approvedBudget', 'code', 'forecastFinish', 'id', 'program', 'title'].sort(),
+    );
+  });
+
   it('should take decisions in turn, then move the approved budget and forecast finish (the baseline stays)', async () => {
     const before = (await server.as(PEOPLE.head)('GET', `/api/projects/${projectId}`)).body;
     const cr = (await raise()).body;

@@ -8,7 +8,6 @@ import { useApprovalsStyles } from './approvals-page.styles';
 import { DecidedCard, PendingCard } from './change-request-card';
 import type { DecisionOutcome } from './decision-form';
 import { RecentChangeRequests } from './recent-change-requests';
-import { useProjectSummaries } from './use-project-summaries';
 
 /**
  * Approvals: the change requests waiting for my decision (approve or reject with a comment, through the
@@ -29,7 +28,6 @@ export default function ApprovalsPage() {
   const waiting = (pending.data?.changeRequests ?? [])
     .filter((cr) => !decidedIds.has(cr.id))
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  const projects = useProjectSummaries([...waiting, ...decided.map((d) => d.cr)].map((cr) => cr.projectId));
 
   const onDecided = (cr: ChangeRequestJson, decision: DecisionOutcome) => {
     setDecided((list) => [{ cr, decision }, ...list.filter((d) => d.cr.id !== cr.id)]);
@@ -56,10 +54,10 @@ export default function ApprovalsPage() {
         )}
         <div className={styles.cards}>
           {decided.map(({ cr, decision }) => (
-            <DecidedCard key={cr.id} cr={cr} decision={decision} project={projects.get(cr.projectId)} />
+            <DecidedCard key={cr.id} cr={cr} decision={decision} />
           ))}
           {waiting.map((cr) => (
-            <PendingCard key={cr.id} cr={cr} project={projects.get(cr.projectId)} onDecided={onDecided} />
+            <PendingCard key={cr.id} cr={cr} onDecided={onDecided} />
           ))}
         </div>
         {pending.data && waiting.length === 0 && decided.length === 0 && (

@@ -1,6 +1,6 @@
 import { Card, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useEffect, useId, useRef } from 'react';
-import type { ChangeRequestJson, ProjectJson } from '../../api/types';
+import type { ChangeRequestJson } from '../../api/types';
 import { AppLink } from '../../components/app-link';
 import { useFormat } from '../../components/format';
 import { useSession } from '../../session/session-context';
@@ -21,20 +21,12 @@ function useAgo(): (iso: string) => string {
   };
 }
 
-/** The project a change request is for: a link when the person may open it. */
-export function ProjectLine({
-  projectId,
-  project,
-}: {
-  projectId: string;
-  project: ProjectJson | null | undefined;
-}) {
+/** The project a change request is for, as the change request carries it. */
+export function ProjectLine({ project }: { project: ChangeRequestJson['project'] }) {
   const styles = useApprovalsStyles();
-  if (project === undefined) return <Text className={styles.muted}>Loading the project…</Text>;
-  if (project === null) return <Text className={styles.muted}>A project you are not a member of</Text>;
   return (
     <span className={styles.projectLine}>
-      <AppLink to={`/projects/${encodeURIComponent(projectId)}`}>
+      <AppLink to={`/projects/${encodeURIComponent(project.id)}`}>
         {project.code} {project.title}
       </AppLink>
       <Text size={200}>{project.program}</Text>
@@ -71,11 +63,9 @@ export function ApprovalBlock({ cr }: { cr: ChangeRequestJson }) {
 /** A change request waiting for this person: what it is, what it does, who decides, and the decision. */
 export function PendingCard({
   cr,
-  project,
   onDecided,
 }: {
   cr: ChangeRequestJson;
-  project: ProjectJson | null | undefined;
   onDecided: (view: ChangeRequestJson, decision: DecisionOutcome) => void;
 }) {
   const styles = useApprovalsStyles();
@@ -83,7 +73,7 @@ export function PendingCard({
   return (
     <Card className={styles.card} role="article" aria-labelledby={id} focusMode="off">
       <div className={styles.cardTop}>
-        <ProjectLine projectId={cr.projectId} project={project} />
+        <ProjectLine project={cr.project} />
         <h3 id={id} className={styles.cardTitle}>
           {cr.title}
         </h3>
@@ -91,7 +81,7 @@ export function PendingCard({
       </div>
       <div className={styles.cardColumns}>
         <section className={styles.column} aria-label="Impact">
-          <ChangeRequestImpact cr={cr} project={project} />
+          <ChangeRequestImpact cr={cr} />
         </section>
         <ApprovalBlock cr={cr} />
       </div>
@@ -101,15 +91,7 @@ export function PendingCard({
 }
 
 /** What a decision just did: announced, focused (the form that had focus is gone), with the new trail. */
-export function DecidedCard({
-  cr,
-  decision,
-  project,
-}: {
-  cr: ChangeRequestJson;
-  decision: DecisionOutcome;
-  project: ProjectJson | null | undefined;
-}) {
+export function DecidedCard({ cr, decision }: { cr: ChangeRequestJson; decision: DecisionOutcome }) {
   const styles = useApprovalsStyles();
   const id = useId();
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -125,7 +107,7 @@ export function DecidedCard({
   return (
     <Card className={styles.card} role="article" aria-labelledby={id} focusMode="off">
       <div className={styles.cardTop}>
-        <ProjectLine projectId={cr.projectId} project={project} />
+        <ProjectLine project={cr.project} />
         <h3 id={id} className={styles.cardTitle}>
           {cr.title}
         </h3>

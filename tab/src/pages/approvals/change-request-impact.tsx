@@ -1,5 +1,5 @@
 import { Text } from '@fluentui/react-components';
-import type { ChangeRequestJson, ProjectJson } from '../../api/types';
+import type { ChangeRequestJson } from '../../api/types';
 import { useFormat } from '../../components/format';
 import { useApprovalsStyles } from './approvals-page.styles';
 
@@ -11,20 +11,15 @@ function addDays(date: string, days: number): string {
 }
 
 /**
- * What the change does: budget and schedule deltas (with the project's figures before and after when
- * the project is known and the request still open), scope and benefits, why and what.
+ * What the change does: budget and schedule deltas (with the project's figures before and after while
+ * the request is open), scope and benefits, why and what.
  */
-export function ChangeRequestImpact({
-  cr,
-  project,
-}: {
-  cr: ChangeRequestJson;
-  project: ProjectJson | null | undefined;
-}) {
+export function ChangeRequestImpact({ cr }: { cr: ChangeRequestJson }) {
   const styles = useApprovalsStyles();
   const format = useFormat();
   // Once approved, the project already carries the change: before/after only reads right while open.
-  const open = cr.state === 'submitted' && project;
+  const open = cr.state === 'submitted';
+  const { project } = cr;
   const days = cr.scheduleDeltaDays;
   return (
     <dl className={styles.facts}>
@@ -34,8 +29,8 @@ export function ChangeRequestImpact({
         {open && cr.costDelta !== 0 && (
           <Text className={styles.muted}>
             {' '}
-            (approved budget {format.money(project.budget.approved)} →{' '}
-            {format.money(project.budget.approved + cr.costDelta)})
+            (approved budget {format.money(project.approvedBudget)} →{' '}
+            {format.money(project.approvedBudget + cr.costDelta)})
           </Text>
         )}
       </dd>

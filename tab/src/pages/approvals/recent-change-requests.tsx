@@ -19,7 +19,6 @@ import { useApprovalsStyles } from './approvals-page.styles';
 import { ApprovalBlock, ProjectLine } from './change-request-card';
 import { ChangeRequestImpact } from './change-request-impact';
 import { ChangeStateBadge } from './change-request-labels';
-import { useProjectSummaries } from './use-project-summaries';
 
 type Show = 'decided' | 'open' | 'all';
 const SHOW: Record<Show, { label: string; states?: ChangeRequestState[] }> = {
@@ -56,7 +55,6 @@ export function RecentChangeRequests({ refreshKey }: { refreshKey: number }) {
     lastActivity(b).localeCompare(lastActivity(a)),
   );
   const shown = all.slice(0, limit);
-  const projects = useProjectSummaries(shown.map((cr) => cr.projectId));
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
@@ -102,7 +100,6 @@ export function RecentChangeRequests({ refreshKey }: { refreshKey: number }) {
           </Text>
           <Accordion multiple collapsible>
             {shown.map((cr) => {
-              const project = projects.get(cr.projectId);
               return (
                 <AccordionItem key={cr.id} value={cr.id} className={styles.accordionItem}>
                   <AccordionHeader as="h3" expandIconPosition="end">
@@ -110,7 +107,7 @@ export function RecentChangeRequests({ refreshKey }: { refreshKey: number }) {
                       <span className={styles.accordionTitle}>{cr.title}</span>
                       <ChangeStateBadge state={cr.state} />
                       <Text size={200} className={styles.muted}>
-                        {project ? `${project.code} · ` : ''}
+                        {`${cr.project.code} · `}
                         {cr.decidedAt
                           ? `decided ${format.date(cr.decidedAt)}`
                           : `raised ${format.date(cr.requestedAt)} by ${cr.requestedBy.name}`}
@@ -118,13 +115,13 @@ export function RecentChangeRequests({ refreshKey }: { refreshKey: number }) {
                     </span>
                   </AccordionHeader>
                   <AccordionPanel className={styles.accordionPanel}>
-                    <ProjectLine projectId={cr.projectId} project={project} />
+                    <ProjectLine project={cr.project} />
                     <Text className={styles.muted}>
                       Raised by {cr.requestedBy.name} on {format.dateTime(cr.requestedAt)}
                     </Text>
                     <div className={styles.cardColumns}>
                       <section className={styles.column} aria-label="Impact">
-                        <ChangeRequestImpact cr={cr} project={project} />
+                        <ChangeRequestImpact cr={cr} />
                       </section>
                       <ApprovalBlock cr={cr} />
                     </div>
