@@ -8,6 +8,7 @@ import {
 import { runCycleBody } from './routes/status-requests';
 import { z } from 'zod';
 import {
+  portfolioFilterQuery,
   portfolioHighlightsResponse,
   portfolioQuery,
   portfolioResponse,
@@ -256,9 +257,10 @@ function operations(): Operation[] {
       method: 'get',
       path: '/api/portfolio/highlights',
       summary:
-        "The dashboard's figures over the visible projects: this week's requests, late, approvals, risks",
+        "The dashboard's figures over the visible projects matching the filters; awaitingMyDecision unfiltered",
+      query: portfolioFilterQuery,
       ok: { status: 200, schema: portfolioHighlightsResponse, description: 'The figures' },
-      errors: [401],
+      errors: [400, 401],
     },
     {
       method: 'get',

@@ -7,7 +7,7 @@ import { weeksEndingWith } from '../domain/iso-week';
 import { LIMITS } from '../domain/limits';
 import type { Actor } from '../domain/people';
 import type { PortfolioFilter, PortfolioRow, PortfolioSort, PortfolioSummary } from '../domain/portfolio';
-import { summarize, toRow } from '../domain/portfolio';
+import { matchesPortfolioFilter, summarize, toRow } from '../domain/portfolio';
 import type { PersonRef } from '../domain/people';
 import type { Rag } from '../domain/rag';
 import { ragTrend } from '../domain/rag-history';
@@ -18,8 +18,11 @@ import type { ServiceContext } from './context';
 import { pmoWeek } from './context';
 import { portfolioScope, readableProjects } from './project-access';
 
+/** The filters a caller may set: what they may see is the service's to add (`portfolioScope`). */
+export type PortfolioCallerFilter = Omit<PortfolioFilter, 'involving'>;
+
 export interface PortfolioRequest {
-  filter: Omit<PortfolioFilter, 'involving'>;
+  filter: PortfolioCallerFilter;
   sort: PortfolioSort;
   order: 'asc' | 'desc';
   page: number;
@@ -49,7 +52,7 @@ export interface PortfolioTrend {
   projects: Record<string, Array<Rag | null>>;
 }
 
-/** The dashboard tiles, over the projects the caller may see. */
+/** The dashboard tiles, over the projects the caller may see that match the filters. */
 export interface PortfolioHighlights {
   /** The PMO's current ISO week, whose status requests are counted. */
   week: IsoWeek;
@@ -58,7 +61,10 @@ export interface PortfolioHighlights {
   lateStatuses: number;
   /** Change requests still awaiting a decision. */
   openChangeRequests: number;
-  /** Change requests whose decision is awaited from the caller now (wherever the caller may look). */
+  /**
+   * Change requests whose decision is awaited from the caller now (wherever the caller may look): the
+   * caller's whole queue, never filtered, as it is their to-do rather than a figure of the portfolio.
+   */
   awaitingMyDecision: number;
   openHighRisks: number;
 }
@@ -113,28 +119,31 @@ export class PortfolioService {
   }
 
   /**
-   * The dashboard's figures: one read each of the projects, this week's status requests, the open change
-   * requests and the open risks; then the decisions of only those requests the caller is an approver of.
+   * The dashboard's figures over the visible projects matching `filter` (the portfolio's own rule, so the
+   * tiles agree with its summary): one read each of the projects, this week's status requests, the open
+   * change requests and the open risks; then the decisions of only those requests the caller is an
+   * approver of (on any project: the caller's queue is not filtered).
    */
-  async highlights(actor: Actor): Promise<PortfolioHighlights> {
+  async highlights(actor: Actor, filter: PortfolioCallerFilter = {}): Promise<PortfolioHighlights> {
     const now = this.ctx.clock.now();
-    const { currentWeek } = pmoWeek(this.ctx);
-    const [projects, requests, changeRequests, risks] = await Promise.all([
+    const { currentWeek, staleBefore } = pmoWeek(this.ctx);
+    const [readable, requests, changeRequests, risks] = await Promise.all([
       readableProjects(this.ctx, actor),
       this.ctx.store.listStatusRequests({ week: currentWeek }),
       this.ctx.store.listChangeRequests({ state: [...OPEN_CHANGE_REQUEST_STATES] }),
       this.ctx.store.listRaidItemsOfKind('risk', { statuses: OPEN_RAID_STATUSES.risk }),
     ]);
-    const visible = new Map(projects.map((p) => [p.id, p]));
-    const ours = requests.filter((r) => visible.has(r.projectId));
+    const projects = readable.filter((p) => matchesPortfolioFilter(p, filter, staleBefore));
+    const matching = new Map(projects.map((p) => [p.id, p]));
+    const ours = requests.filter((r) => matching.has(r.projectId));
     return {
       week: currentWeek,
       statusRequests: countByState(ours),
-      lateStatuses: ours.filter((r) => isLate(r, requestDueAt(visible.get(r.projectId)!, r.week), now))
+      lateStatuses: ours.filter((r) => isLate(r, requestDueAt(matching.get(r.projectId)!, r.week), now))
         .length,
-      openChangeRequests: changeRequests.filter((cr) => visible.has(cr.projectId)).length,
+      openChangeRequests: changeRequests.filter((cr) => matching.has(cr.projectId)).length,
       awaitingMyDecision: await this.awaitingDecisionOf(actor, changeRequests),
-      openHighRisks: risks.filter((r) => visible.has(r.projectId) && isHighRisk(r)).length,
+      openHighRisks: risks.filter((r) => matching.has(r.projectId) && isHighRisk(r)).length,
     };
   }
 

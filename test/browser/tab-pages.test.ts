@@ -70,6 +70,26 @@ describe('the tab in a browser (dev sign-in, demo data)', () => {
     projectCount(page).filter({ hasText: new RegExp(`^${n.toLocaleString('en-US')} projects?$`) });
   const projectCount = (page: Page) => page.getByRole('status').filter({ hasText: /^\d[\d,]* projects?$/ });
 
+  /** The figure above a highlight tile's label ("Open high risks"), as a number. */
+  const highlightFigure = async (page: Page, label: string) => {
+    const figure = page.getByText(label, { exact: true }).locator('xpath=preceding-sibling::p[1]');
+    return Number(((await figure.textContent()) ?? '').replace(/\D/g, ''));
+  };
+  /** The highlight tiles the page shows, in the shape of GET /api/portfolio/highlights. */
+  const highlightsShown = async (page: Page) => ({
+    lateStatuses: await highlightFigure(page, 'Late statuses this week'),
+    openChangeRequests: await highlightFigure(page, 'Open change requests'),
+    openHighRisks: await highlightFigure(page, 'Open high risks'),
+  });
+  const highlights = async (query = '') => {
+    const h = await api(`/portfolio/highlights${query}`);
+    return {
+      lateStatuses: h.lateStatuses,
+      openChangeRequests: h.openChangeRequests,
+      openHighRisks: h.openHighRisks,
+    };
+  };
+
   /** The portfolio's charts, which load once the page is idle (axe and screenshots need them in). */
   const chartsShown = (page: Page) =>
     page
@@ -134,7 +154,11 @@ describe('the tab in a browser (dev sign-in, demo data)', () => {
     it('filters by RAG from its tile through the URL, and back restores the whole portfolio', async () => {
       const all = await portfolio();
       const red = all.projects.filter((p) => p.overallRag === 'red');
+      // The highlight tiles follow the filters too, so every tile speaks of the same projects.
+      const [allHighlights, redHighlights] = await Promise.all([highlights(), highlights('?rag=red')]);
+      expect(redHighlights).not.toEqual(allHighlights);
       const page = await openPortfolio();
+      await eventually(async () => expect(await highlightsShown(page)).toEqual(allHighlights));
 
       await ragTile(page, 'Red').click();
       await page.waitForURL((url) => url.searchParams.getAll('rag').join() === 'red');
@@ -147,6 +171,7 @@ describe('the tab in a browser (dev sign-in, demo data)', () => {
       await eventually(async () =>
         expect(await ragTile(page, 'Red').getAttribute('aria-pressed')).toBe('true'),
       );
+      await eventually(async () => expect(await highlightsShown(page)).toEqual(redHighlights));
 
       await page.goBack();
       await page.waitForURL((url) => !url.searchParams.has('rag'));
@@ -154,6 +179,7 @@ describe('the tab in a browser (dev sign-in, demo data)', () => {
       await eventually(async () =>
         expect(await ragTile(page, 'Red').getAttribute('aria-pressed')).toBe('false'),
       );
+      await eventually(async () => expect(await highlightsShown(page)).toEqual(allHighlights));
     });
 
     it.each([

@@ -12,7 +12,8 @@ const AMBER = { overall: 'amber', schedule: 'amber', budget: 'green', scope: 'gr
 /**
  * The dashboard's trend and tiles. Wednesday 25 November 2026, 12:00 London: the PMO's week is 2026-W48.
  * Pat manages FIN-001 (due Mondays), OPS-001 (due Fridays) and LEG-001 (on hold); Quinn manages HR-001.
- * Sasha sponsors everything, Tom only HR-001 (before Sasha).
+ * Sasha sponsors everything, Tom only HR-001 (before Sasha). HR-001 is in the People program, the rest in
+ * Finance Transformation.
  */
 describe('Portfolio trend and highlights API', () => {
   let server: TestServer;
@@ -28,6 +29,8 @@ describe('Portfolio trend and highlights API', () => {
     };
     await make('FIN-001', { cadence: { weekday: 1, localTime: '09:00', timeZone: 'Europe/London' } });
     await make('HR-001', {
+      program: 'People',
+      department: 'HR',
       projectManager: ref(PEOPLE.otherPm),
       sponsors: [ref(PEOPLE.otherSponsor), ref(PEOPLE.sponsor)],
       delegates: [],
@@ -163,8 +166,8 @@ describe('Portfolio trend and highlights API', () => {
   });
 
   describe('GET /api/portfolio/highlights', () => {
-    const highlights = async (person: typeof PEOPLE.pm) => {
-      const res = await server.as(person)('GET', '/api/portfolio/highlights');
+    const highlights = async (person: typeof PEOPLE.pm, query = '') => {
+      const res = await server.as(person)('GET', `/api/portfolio/highlights${query}`);
       expect(res.status).toBe(200);
       return portfolioHighlightsResponse.parse(res.body);
     };
@@ -209,6 +212,102 @@ describe('Portfolio trend and highlights API', () => {
       expect((await highlights(PEOPLE.sponsor)).awaitingMyDecision).toBe(2);
       expect((await highlights(PEOPLE.otherSponsor)).awaitingMyDecision).toBe(0);
       expect((await highlights(PEOPLE.head)).openChangeRequests).toBe(2);
+    });
+
+    describe('filtered as the portfolio is', () => {
+      it('should count only the projects of the program asked for', async () => {
+        expect(await highlights(PEOPLE.head, '?program=People')).toEqual({
+          week: '2026-W48',
+          statusRequests: { pending: 0, submitted: 0, overdue: 1, excused: 0, undeliverable: 0 },
+          lateStatuses: 1, // HR-001 overdue
+          openChangeRequests: 1,
+          awaitingMyDecision: 0,
+          openHighRisks: 1, // 20 on HR-001
+        });
+        expect(await highlights(PEOPLE.head, '?program=Finance%20Transformation')).toEqual({
+          week: '2026-W48',
+          statusRequests: { pending: 2, submitted: 0, overdue: 0, excused: 1, undeliverable: 0 },
+          lateStatuses: 1, // FIN-001 pending past Monday 09:00
+          openChangeRequests: 1, // FIN-001's; OPS-001's was withdrawn
+          awaitingMyDecision: 0,
+          openHighRisks: 2, // 20 and 15 on FIN-001
+        });
+        // Repeated values are alternatives: both programs are the whole portfolio.
+        expect(await highlights(PEOPLE.head, '?program=People&program=Finance%20Transformation')).toEqual(
+          await highlights(PEOPLE.head),
+        );
+      });
+
+      it('should narrow by every filter together, with the portfolio’s own rules (RAG, staleness, search)', async () => {
+        expect(await highlights(PEOPLE.head, '?rag=red')).toMatchObject({
+          statusRequests: { pending: 1, submitted: 0, overdue: 0, excused: 0, undeliverable: 0 },
+          lateStatuses: 1,
+          openChangeRequests: 1,
+          openHighRisks: 2,
+        }); // FIN-001 only
+        // Stale as the portfolio judges it, in the same week: OPS-001 never reported (LEG-001 is on hold).
+        const stale = await server.as(PEOPLE.head)('GET', '/api/portfolio?stale=true');
+        expect(stale.body.projects.map((p: { code: string }) => p.code)).toEqual(['OPS-001']);
+        expect(await highlights(PEOPLE.head, '?stale=true')).toMatchObject({
+          statusRequests: { pending: 1, submitted: 0, overdue: 0, excused: 0, undeliverable: 0 },
+          lateStatuses: 0,
+          openChangeRequests: 0,
+          openHighRisks: 0,
+        });
+        expect(await highlights(PEOPLE.head, '?q=hr-&state=active')).toMatchObject({
+          lateStatuses: 1,
+          openChangeRequests: 1,
+          openHighRisks: 1,
+        });
+        expect(await highlights(PEOPLE.head, '?program=People&pm=' + PEOPLE.pm.id)).toMatchObject({
+          statusRequests: { pending: 0, submitted: 0, overdue: 0, excused: 0, undeliverable: 0 },
+          lateStatuses: 0,
+          openChangeRequests: 0,
+          openHighRisks: 0,
+        });
+      });
+
+      it('should filter within what the caller may see, never beyond it', async () => {
+        expect(await highlights(PEOPLE.pm, '?program=People')).toMatchObject({
+          statusRequests: { pending: 0, submitted: 0, overdue: 0, excused: 0, undeliverable: 0 },
+          lateStatuses: 0,
+          openChangeRequests: 0,
+          openHighRisks: 0,
+        });
+        expect(await highlights(PEOPLE.otherPm, '?program=People')).toMatchObject({
+          lateStatuses: 1,
+          openChangeRequests: 1,
+          openHighRisks: 1,
+        });
+      });
+
+      it('should keep awaitingMyDecision the caller’s whole queue, whatever the filters', async () => {
+        const all = await highlights(PEOPLE.sponsor);
+        expect(all.awaitingMyDecision).toBeGreaterThan(0);
+        const none = await highlights(PEOPLE.sponsor, '?q=no-such-project');
+        expect(none).toMatchObject({ lateStatuses: 0, openChangeRequests: 0, openHighRisks: 0 });
+        expect(none.awaitingMyDecision).toBe(all.awaitingMyDecision);
+        expect((await highlights(PEOPLE.sponsor, '?program=People')).awaitingMyDecision).toBe(
+          all.awaitingMyDecision,
+        );
+      });
+
+      it.each([
+        ['?sort=code', 'sort'],
+        ['?order=desc', 'order'],
+        ['?page=2', 'page'],
+        ['?pageSize=10', 'pageSize'],
+        ['?programme=People', 'programme'],
+        ['?rag=purple', 'rag'],
+        ['?phase=done', 'phase'],
+        ['?stale=yes', 'stale'],
+        ['?pm=not-an-id', 'pm'],
+      ])('should refuse %s with a 400 naming the parameter', async (query, field) => {
+        const res = await server.as(PEOPLE.head)('GET', `/api/portfolio/highlights${query}`);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      });
     });
 
     it('should give someone on no project zeros, not a 403', async () => {

@@ -109,5 +109,19 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
     expect(query).toEqual(
       expect.arrayContaining(['program', 'rag', 'q', 'sort', 'page', 'pageSize', 'stale']),
     );
+    // the dashboard's figures take the portfolio's filters, not its sort or paging
+    const highlights = doc.paths['/api/portfolio/highlights'].get;
+    expect(highlights.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'program',
+      'department',
+      'rag',
+      'phase',
+      'state',
+      'pm',
+      'sponsor',
+      'q',
+      'stale',
+    ]);
+    expect(Object.keys(highlights.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
   });
 });

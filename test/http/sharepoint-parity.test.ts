@@ -70,6 +70,8 @@ describe('the API on SharePoint (fake Graph) answers as it does on SQLite', () =
     '/api/me',
     '/api/portfolio/trend?weeks=8',
     '/api/portfolio/highlights',
+    '/api/portfolio/highlights?stale=true',
+    '/api/portfolio/highlights?rag=red&rag=amber&q=migration',
     '/api/raid?kind=risk',
     '/api/raid?kind=issue&open=true',
     '/api/raid?kind=risk&high=true',

@@ -3,13 +3,21 @@ import { Router } from 'express';
 import { actorOf } from '../locals';
 import { parseQuery } from '../parse';
 import { projectJson } from '../presenters';
-import type { PortfolioQueryParams } from '../schemas/portfolio';
-import { portfolioQuery, trendQuery } from '../schemas/portfolio';
-import type { PortfolioRequest, PortfolioService } from '../../services/portfolio-service';
+import type { PortfolioFilterParams, PortfolioQueryParams } from '../schemas/portfolio';
+import { portfolioFilterQuery, portfolioQuery, trendQuery } from '../schemas/portfolio';
+import type {
+  PortfolioCallerFilter,
+  PortfolioRequest,
+  PortfolioService,
+} from '../../services/portfolio-service';
+
+function toPortfolioFilter(filter: PortfolioFilterParams): PortfolioCallerFilter {
+  return { ...filter, q: filter.q || undefined };
+}
 
 function toPortfolioRequest(q: PortfolioQueryParams): PortfolioRequest {
   const { sort, order, page, pageSize, ...filter } = q;
-  return { filter: { ...filter, q: filter.q || undefined }, sort, order, page, pageSize };
+  return { filter: toPortfolioFilter(filter), sort, order, page, pageSize };
 }
 
 /** Parses the portfolio query string and runs it as the caller; `/api/portfolio` and `/api/projects` share it. */
@@ -36,8 +44,9 @@ export function portfolioRouter(portfolio: PortfolioService, currency: string): 
     const { weeks } = parseQuery(trendQuery, req);
     res.json(await portfolio.trend(actorOf(res), weeks));
   });
-  router.get('/highlights', async (_req, res) => {
-    res.json(await portfolio.highlights(actorOf(res)));
+  router.get('/highlights', async (req, res) => {
+    const filter = toPortfolioFilter(parseQuery(portfolioFilterQuery, req));
+    res.json(await portfolio.highlights(actorOf(res), filter));
   });
   return router;
 }

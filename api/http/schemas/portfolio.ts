@@ -9,8 +9,8 @@ import { statusRequestCounts } from './status-requests';
 
 const shortValue = z.string().max(LIMITS.shortText, `At most ${LIMITS.shortText} characters.`);
 
-/** Filters repeat for alternatives: `?program=A&program=B`. Unknown parameters are refused (typos show). */
-export const portfolioQuery = z.strictObject({
+/** The portfolio's filters: every one narrows; a filter repeats for alternatives (`?program=A&program=B`). */
+const portfolioFilterShape = {
   program: listParam(shortValue),
   department: listParam(shortValue),
   rag: listParam(z.enum([...RAG_VALUES, 'notReported'])),
@@ -23,6 +23,18 @@ export const portfolioQuery = z.strictObject({
     .enum(['true', 'false'], 'Must be true or false.')
     .transform((v) => v === 'true')
     .optional(),
+};
+
+/**
+ * GET /api/portfolio/highlights: the portfolio's filters, without its sort and paging. Unknown parameters
+ * are refused (typos show).
+ */
+export const portfolioFilterQuery = z.strictObject(portfolioFilterShape);
+export type PortfolioFilterParams = z.infer<typeof portfolioFilterQuery>;
+
+/** GET /api/portfolio and /api/projects: the filters, then sort and paging. Unknown parameters are refused. */
+export const portfolioQuery = z.strictObject({
+  ...portfolioFilterShape,
   sort: z.enum(PORTFOLIO_SORTS).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number('Must be a whole number from 1.').int().min(1).default(1),
@@ -94,15 +106,28 @@ export const portfolioTrendResponse = z
   })
   .meta({ id: 'PortfolioTrend' });
 
+/** GET /api/portfolio/highlights: filtered as the portfolio's summary is, but for the caller's own queue. */
 export const portfolioHighlightsResponse = z
   .object({
     week: z.string().meta({ description: "The PMO's current ISO week, whose status requests are counted." }),
     statusRequests: statusRequestCounts,
-    lateStatuses: z.number().meta({ description: 'Overdue, or pending past the moment they were due.' }),
-    openChangeRequests: z.number().meta({ description: 'Change requests still awaiting a decision.' }),
-    awaitingMyDecision: z
+    lateStatuses: z.number().meta({
+      description:
+        "This week's requests of the matching projects that are overdue, or pending past their due time.",
+    }),
+    openChangeRequests: z
       .number()
-      .meta({ description: "Change requests awaiting the caller's decision now." }),
-    openHighRisks: z.number().meta({ description: 'Open risks scoring 15 or more.' }),
+      .meta({ description: 'Change requests of the matching projects still awaiting a decision.' }),
+    awaitingMyDecision: z.number().meta({
+      description:
+        "Change requests awaiting the caller's decision now: the caller's whole queue, whatever the filters (their own to-do, not a portfolio figure).",
+    }),
+    openHighRisks: z
+      .number()
+      .meta({ description: 'Open risks scoring 15 or more on the matching projects.' }),
   })
-  .meta({ id: 'PortfolioHighlights' });
+  .meta({
+    id: 'PortfolioHighlights',
+    description:
+      "The dashboard's figures. All but `awaitingMyDecision` count only the projects matching the filters, among those the caller may see (this week's status requests, late statuses, open change requests, open high risks).",
+  });

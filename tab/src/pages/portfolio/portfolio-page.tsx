@@ -85,8 +85,9 @@ export default function PortfolioPage() {
     portfolioKey,
     (signal) => takeEarly(portfolioKey) ?? loadPortfolio(signal),
   );
-  const highlights = useResource<PortfolioHighlights>('portfolio/highlights', (signal) =>
-    api.get('/portfolio/highlights', undefined, signal),
+  // The same filters as the portfolio (not its page size), so these tiles agree with the summary's.
+  const highlights = useResource<PortfolioHighlights>(`portfolio/highlights?${queryKey(query)}`, (signal) =>
+    api.get('/portfolio/highlights', query, signal),
   );
   const trend = useResource<PortfolioTrend>(`portfolio/trend?weeks=${TREND_WEEKS}`, (signal) =>
     api.get('/portfolio/trend', { weeks: TREND_WEEKS }, signal),

@@ -175,7 +175,10 @@ export interface HighlightTilesProps {
   onShowStale(): void;
 }
 
-/** This week's workload across the portfolio: late statuses, change requests, high risks. */
+/**
+ * This week's workload across the filtered projects: late statuses, change requests, high risks; and the
+ * caller's own approvals (their whole queue, whatever the filters).
+ */
 export function HighlightTiles({
   highlights: h,
   error,
