@@ -23,6 +23,7 @@ import { serviceContext } from './services/context';
 import { PeopleService } from './services/people-service';
 import { PortfolioService } from './services/portfolio-service';
 import { ProjectsService } from './services/projects-service';
+import { StakeholderService } from './services/stakeholder-service';
 import { RaidService } from './services/raid-service';
 import { StatusService } from './services/status-service';
 import { graphExecutorFor } from './store/sharepoint/connect';
@@ -90,6 +91,7 @@ export function buildProduct(
     raid: new RaidService(ctx),
     statusCycle: new StatusCycleService(ctx, notifier, config.statusCycle),
     changeRequests: new ChangeRequestService(ctx, notifier, config.approvals),
+    stakeholders: new StakeholderService(ctx),
   };
   const bot = createBotApp({
     adapter,

@@ -51,6 +51,8 @@ export class ConflictError extends PmoError {
   constructor(
     message: string,
     readonly currentVersion?: number,
+    /** When the conflict is a duplicate: the fields that make it one. */
+    readonly errors: FieldError[] = [],
   ) {
     super(message);
   }

@@ -8,6 +8,7 @@ import type { PeopleService } from '../services/people-service';
 import type { PortfolioService } from '../services/portfolio-service';
 import type { ProjectsService } from '../services/projects-service';
 import type { RaidService } from '../services/raid-service';
+import type { StakeholderService } from '../services/stakeholder-service';
 import type { StatusService } from '../services/status-service';
 import type { IdentityResolver } from './auth/authenticate';
 import { authenticate } from './auth/authenticate';
@@ -21,6 +22,7 @@ import { portfolioRouter } from './routes/portfolio';
 import { projectsRouter } from './routes/projects';
 import { raidAcrossProjectsRouter, raidRouter } from './routes/raid';
 import { statusReportsRouter } from './routes/status-reports';
+import { stakeholdersRouter } from './routes/stakeholders';
 import { statusRequestsRouter } from './routes/status-requests';
 import type { TabHosting } from './tab-static';
 import { tabRouter } from './tab-static';
@@ -34,6 +36,7 @@ export interface AppServices {
   raid: RaidService;
   statusCycle: StatusCycleService;
   changeRequests: ChangeRequestService;
+  stakeholders: StakeholderService;
 }
 
 export interface AppOptions {
@@ -135,6 +138,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use('/projects/:id/status-reports', statusReportsRouter(services.status, services.projects));
   api.use('/projects/:id', raidRouter(services.raid));
   api.use('/raid', raidAcrossProjectsRouter(services.raid));
+  api.use('/stakeholders', stakeholdersRouter(services.stakeholders));
   api.use((req) => {
     throw new HttpProblem(
       404,

@@ -25,11 +25,19 @@ import {
 } from './schemas/status-requests';
 import { listStatusQuery, statusReportResponse, submitStatusBody } from './schemas/status';
 import { RAID_KINDS } from '../domain/raid';
+import {
+  createStakeholderBody,
+  deleteStakeholderQuery,
+  listStakeholdersQuery,
+  stakeholderResponse,
+  stakeholdersResponse,
+  updateStakeholderBody,
+} from './schemas/stakeholders';
 
 type JsonSchema = Record<string, unknown>;
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   query?: z.ZodObject;
@@ -329,6 +337,40 @@ function operations(): Operation[] {
       errors: [400, 401, 403, 404],
     },
     ...raid,
+    {
+      method: 'get',
+      path: '/api/stakeholders',
+      summary:
+        "Stakeholder registers: a project's, a program's (both with both filters); PMO staff see every register, others those of their projects and their projects' programs",
+      query: listStakeholdersQuery,
+      ok: { status: 200, schema: stakeholdersResponse, description: 'The entries' },
+      errors: [400, 401, 403, 404],
+    },
+    {
+      method: 'post',
+      path: '/api/stakeholders',
+      summary:
+        "Add to a register (a project's: its PM, delegates or PMO staff; a program's: PMO staff); a duplicate is 409 naming the field",
+      body: createStakeholderBody,
+      ok: { status: 201, schema: stakeholderResponse, description: 'Created' },
+      errors: [400, 401, 403, 404, 409, 415],
+    },
+    {
+      method: 'patch',
+      path: '/api/stakeholders/{id}',
+      summary: 'Change an entry, naming the version read',
+      body: updateStakeholderBody,
+      ok: { status: 200, schema: stakeholderResponse, description: 'Updated' },
+      errors: [400, 401, 403, 404, 409, 415],
+    },
+    {
+      method: 'delete',
+      path: '/api/stakeholders/{id}',
+      summary: 'Remove an entry, naming the version read in the query (?version=3)',
+      query: deleteStakeholderQuery,
+      ok: { status: 204, description: 'Removed' },
+      errors: [400, 401, 403, 404, 409],
+    },
   ];
 }
 

@@ -100,14 +100,18 @@ function fromError(err: unknown): {
           problem: { type: TYPE_BASE + 'not-found', title: 'Not found', status: 404, detail: err.message },
         };
       case 'conflict': {
-        const current = (err as { currentVersion?: number }).currentVersion;
+        const { currentVersion: current, errors } = err as { currentVersion?: number; errors?: FieldError[] };
+        const duplicate = errors !== undefined && errors.length > 0;
         return {
           problem: {
-            type: TYPE_BASE + 'conflict',
-            title: 'The record changed since you read it',
+            type: TYPE_BASE + (duplicate ? 'duplicate' : 'conflict'),
+            title: duplicate
+              ? 'This would duplicate a stored record'
+              : 'The record changed since you read it',
             status: 409,
             detail: err.message,
             ...(current !== undefined ? { currentVersion: current } : {}),
+            ...(duplicate ? { errors } : {}),
           },
         };
       }

@@ -9,6 +9,7 @@ import { RAG_DIMENSIONS, suggestedOverall } from '../domain/rag';
 import type { DecisionLogEntry, Issue, RaidItem, Risk, Score } from '../domain/raid';
 import type { StatusReport, StatusSource } from '../domain/status-report';
 import type { StatusRequest } from '../domain/status-request';
+import type { Stakeholder } from '../domain/stakeholder';
 import { DEFAULT_CYCLE, excuseFor, requestDueAt } from '../domain/status-request';
 import type { PmoRoleAssignments } from '../services/actors';
 import * as T from './demo-text';
@@ -54,6 +55,8 @@ export interface DemoData {
   decisions: Decision[];
   /** The weekly status requests the cycle would have filed over the demo's weeks, oldest first. */
   statusRequests: StatusRequest[];
+  /** The registers: each program's steering group, each project's sponsors, some team channels and customers. */
+  stakeholders: Stakeholder[];
 }
 
 // ---- the PMO's own staff: fixed ids, so configuration (PMO_HEAD_IDS, ...) can name them ----
@@ -126,6 +129,10 @@ export const DEMO_PMO_HEAD_EMAIL = PMO_STAFF[0].email;
 
 /** Seeds the status requests' own random stream (see makeStatusRequests). */
 const STATUS_REQUEST_STREAM = 0x5e9d0a11;
+/** Seeds the stakeholder registers' own random stream (see makeStakeholders). */
+const STAKEHOLDER_STREAM = 0x57a4e401;
+/** Customers who hear about the projects they pay for: outside addresses. */
+const CUSTOMER_ADDRESSES = ['programme.office@fabrikam.example', 'pmo@northwindtraders.example'] as const;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -223,6 +230,7 @@ class DemoGenerator {
   private readonly changeRequests: ChangeRequest[] = [];
   private readonly decisions: Decision[] = [];
   private readonly statusRequests: StatusRequest[] = [];
+  private readonly stakeholders: Stakeholder[] = [];
   private readonly sponsors: Person[] = [];
   private readonly delegates: Person[] = [];
 
@@ -257,6 +265,7 @@ class DemoGenerator {
     this.decisions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     this.makeStatusRequests(plans);
     this.statusRequests.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    this.makeStakeholders(plans);
     return {
       seed: this.seed,
       now: iso(this.nowMs),
@@ -270,6 +279,7 @@ class DemoGenerator {
       changeRequests: this.changeRequests,
       decisions: this.decisions,
       statusRequests: this.statusRequests,
+      stakeholders: this.stakeholders,
     };
   }
 
@@ -984,6 +994,67 @@ class DemoGenerator {
    * from then on their requests are undeliverable.
    * The requests draw from a random stream of their own, so adding them left the rest of the demo as it was.
    */
+  private makeStakeholders(plans: readonly Plan[]): void {
+    const rng = new Random(this.seed ^ STAKEHOLDER_STREAM);
+    const add = (entry: Omit<Stakeholder, 'id' | 'version'>) =>
+      this.stakeholders.push({ ...entry, id: rng.uuid(), version: 1 });
+    const none = { person: null, address: null, channelId: null };
+    // Each program's steering group hears by email, on its distribution list.
+    const programs = [...new Set(plans.map((p) => p.project.program))].sort();
+    for (const program of programs) {
+      const slug = program
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+      add({
+        ...none,
+        scope: { kind: 'program', id: program },
+        address: `${slug}-steering@${T.DEMO_DOMAIN}`,
+        role: 'steering',
+        channel: 'email',
+        frequency: rng.chance(0.5) ? 'fortnightly' : 'monthly',
+      });
+    }
+    let customers = 0;
+    for (const plan of plans) {
+      const scope = { kind: 'project' as const, id: plan.project.id };
+      // Sponsors read a short digest in a Teams chat with the bot.
+      for (const sponsor of plan.sponsors) {
+        add({
+          ...none,
+          scope,
+          person: { id: sponsor.id, name: sponsor.name, email: sponsor.email },
+          role: 'sponsor',
+          channel: 'teamsChat',
+          frequency: 'weekly',
+        });
+      }
+      if (plan.project.state !== 'active') continue;
+      // Some teams follow their project in a channel of their own.
+      if (rng.chance(0.35)) {
+        add({
+          ...none,
+          scope,
+          channelId: `19:${rng.uuid().replace(/-/g, '')}@thread.tacv2`,
+          role: 'team',
+          channel: 'teamsChannel',
+          frequency: 'weekly',
+        });
+      }
+      if (customers < CUSTOMER_ADDRESSES.length && rng.chance(0.15)) {
+        add({
+          ...none,
+          scope,
+          address: CUSTOMER_ADDRESSES[customers],
+          role: 'customer',
+          channel: 'email',
+          frequency: 'milestones',
+        });
+        customers += 1;
+      }
+    }
+  }
+
   private makeStatusRequests(plans: readonly Plan[]): void {
     const rng = new Random(this.seed ^ STATUS_REQUEST_STREAM);
     // When each (project, week) was first answered: a resubmission does not move it.

@@ -17,6 +17,7 @@ export interface SeedSummary {
   changeRequests: number;
   decisions: number;
   statusRequests: number;
+  stakeholders: number;
   elapsedMs: number;
 }
 
@@ -26,7 +27,7 @@ const BATCH = 5_000;
 /**
  * Writes demo data through the Store interface only, in dependency order: people, projects, status reports
  * (oldest first, each with the project update the domain derives), the weekly status requests, RAID,
- * change requests, decisions.
+ * change requests, decisions, the stakeholder registers.
  * Stores that offer `runInBatch` get the writes grouped into few transactions; others get one per write.
  */
 export async function seedStore(
@@ -86,6 +87,7 @@ export async function seedStore(
   await writeAll('RAID items', data.raidItems, (item) => store.createRaidItem(item));
   await writeAll('change requests', data.changeRequests, (cr) => store.createChangeRequest(cr));
   await writeAll('decisions', data.decisions, (d) => store.appendDecision(d));
+  await writeAll('stakeholders', data.stakeholders, (s) => store.createStakeholder(s));
 
   const count = (kind: string) => data.raidItems.filter((r) => r.kind === kind).length;
   return {
@@ -99,6 +101,7 @@ export async function seedStore(
     changeRequests: data.changeRequests.length,
     decisions: data.decisions.length,
     statusRequests: data.statusRequests.length,
+    stakeholders: data.stakeholders.length,
     elapsedMs: Math.round(performance.now() - started),
   };
 }

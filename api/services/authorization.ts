@@ -47,6 +47,14 @@ export const can = {
   manageStatusRequests(actor: Actor): boolean {
     return isPmoStaff(actor);
   },
+  /** A project's stakeholder register: PMO staff, the project's PM and their delegates. */
+  editProjectStakeholders(actor: Actor, project: Project): boolean {
+    return isPmoStaff(actor) || isProjectManager(project, actor.id) || isDelegate(project, actor.id);
+  },
+  /** A program's register (its steering group, say) spans projects: PMO staff only. */
+  editProgramStakeholders(actor: Actor): boolean {
+    return isPmoStaff(actor);
+  },
   /** Marking someone away: themselves, or anyone for PMO staff. */
   setAway(actor: Actor, personId: string): boolean {
     return actor.id === personId || isPmoStaff(actor);

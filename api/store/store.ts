@@ -6,6 +6,7 @@ import type { PortfolioPage, PortfolioQuery } from '../domain/portfolio';
 import type { LatestStatus, NewProject, Project, ProjectChanges } from '../domain/project';
 import type { RagHistoryEntry } from '../domain/rag-history';
 import type { RaidItem, RaidItemOf, RaidKind, RaidStatusOf } from '../domain/raid';
+import type { Stakeholder } from '../domain/stakeholder';
 import type { StatusReport, StatusReportRevision } from '../domain/status-report';
 import type { StatusRequest, StatusRequestState } from '../domain/status-request';
 
@@ -120,6 +121,23 @@ export interface Store {
   claimDelivery(record: DeliveryRecord): Promise<boolean>;
   /** Replaces a delivery record (creating it if absent). */
   saveDelivery(record: DeliveryRecord): Promise<void>;
+
+  // The stakeholder register
+  /**
+   * Stores an entry at version 1. Entries share a natural key (`stakeholderKey`: scope, whom, channel):
+   * a second entry with the key of a stored one throws ConflictError, even from two servers at once.
+   */
+  createStakeholder(stakeholder: Stakeholder): Promise<Stakeholder>;
+  getStakeholder(id: string): Promise<Stakeholder | undefined>;
+  /** `stakeholder.version` is ignored; the stored version must equal `expectedVersion` (ConflictError). */
+  updateStakeholder(stakeholder: Stakeholder, expectedVersion: number): Promise<Stakeholder>;
+  /** Removes the entry read at `expectedVersion`: NotFoundError when gone, ConflictError when it moved on. */
+  deleteStakeholder(id: string, expectedVersion: number): Promise<void>;
+  /**
+   * Entries of a project's register and/or a program's (either, when both are given; every entry when
+   * neither is), ordered by scope kind (programs first), scope id, then id.
+   */
+  listStakeholders(filter: { projectId?: string; program?: string }): Promise<Stakeholder[]>;
 
   /**
    * Optional, for bulk jobs such as seeding: runs `work` (which calls this store's own methods) with its

@@ -83,6 +83,8 @@ describe('API platform: health, identity, errors, OpenAPI', () => {
         '/api/status-requests',
         '/api/status-requests/reminders',
         '/api/status-requests/run',
+        '/api/stakeholders',
+        '/api/stakeholders/{id}',
         '/api/projects/{id}/risks',
         '/api/projects/{id}/risks/{itemId}',
         '/api/projects/{id}/issues',

@@ -380,6 +380,7 @@ describe('SharePointStore on the fake Graph', () => {
         expect(report.unchanged).toBe(false);
         expect(report.columnsIndexed).toEqual(['PMO Projects.Code']);
         expect(report.columnsAdded).toContain('PMO Projects.Program');
+        expect(report.listsCreated).toContain('PMO Stakeholders');
         expect(report.schemaVersion).toEqual({ before: undefined, after: SCHEMA_VERSION });
         const opened = await SharePointStore.open({ executor: bare.executor, site: { id: bare.siteId } });
         expect(await opened.isEmpty()).toBe(true);

@@ -81,6 +81,7 @@ describe('SqliteStore', () => {
       DROP TABLE status_requests;
       DROP TABLE conversations;
       DROP TABLE deliveries;
+      DROP TABLE stakeholders;
       PRAGMA user_version = 1;
     `);
     await store.close();

@@ -26,6 +26,7 @@ import type { Rag, RagOrNone } from '../../api/domain/rag';
 import type { Store } from '../../api/store/store';
 import type { ConversationRecord, DeliveryRecord } from '../../api/domain/bot-delivery';
 import type { StatusRequest } from '../../api/domain/status-request';
+import type { Stakeholder } from '../../api/domain/stakeholder';
 import type { ProjectInput } from './contract-fixtures';
 import {
   addDays,
@@ -68,6 +69,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeConcurrentWriters(makeStore);
     describeStatusCycle(makeStore);
     describeBatch(makeStore);
+    describeStakeholders(makeStore);
   });
 }
 
@@ -1432,6 +1434,117 @@ function describeStatusCycle(makeStore: () => Promise<StoreUnderTest>): void {
       expect(await store().getDelivery(delivery.key)).toEqual(sent);
       expect(await store().claimDelivery(delivery)).toBe(false);
       expect(await store().getDelivery('nothing')).toBeUndefined();
+    });
+  });
+}
+
+function describeStakeholders(makeStore: () => Promise<StoreUnderTest>): void {
+  describe('the stakeholder register', () => {
+    const store = freshStore(makeStore);
+
+    const entry = (scope: Stakeholder['scope'], overrides: Partial<Stakeholder> = {}): Stakeholder => ({
+      id: nextId('stakeholder'),
+      scope,
+      person: SPONSOR,
+      address: null,
+      channelId: null,
+      role: 'sponsor',
+      channel: 'teamsChat',
+      frequency: 'weekly',
+      version: 1,
+      ...overrides,
+    });
+
+    it('should create, read back and list by project and by program', async () => {
+      const project = { kind: 'project' as const, id: nextId('project') };
+      const other = { kind: 'project' as const, id: nextId('project') };
+      const program = { kind: 'program' as const, id: 'Apollo' };
+      const sponsor = await store().createStakeholder(entry(project));
+      const customer = await store().createStakeholder(
+        entry(project, {
+          person: null,
+          address: 'buyer@fabrikam.example',
+          role: 'customer',
+          channel: 'email',
+        }),
+      );
+      const channel = await store().createStakeholder(
+        entry(other, {
+          person: null,
+          channelId: '19:abc@thread.tacv2',
+          role: 'team',
+          channel: 'teamsChannel',
+        }),
+      );
+      const steering = await store().createStakeholder(
+        entry(program, { person: PM, role: 'steering', channel: 'email', frequency: 'monthly' }),
+      );
+      expect(sponsor).toMatchObject({ version: 1, person: SPONSOR, address: null, channelId: null });
+      expect(await store().getStakeholder(customer.id)).toEqual(customer);
+      expect(await store().getStakeholder(nextId('stakeholder'))).toBeUndefined();
+      const byId = (a: Stakeholder, b: Stakeholder) => compareText(a.id, b.id);
+      expect(await store().listStakeholders({ projectId: project.id })).toEqual(
+        [sponsor, customer].sort(byId),
+      );
+      expect(await store().listStakeholders({ program: 'Apollo' })).toEqual([steering]);
+      expect(await store().listStakeholders({ program: 'apollo' })).toEqual([]);
+      expect(await store().listStakeholders({ projectId: other.id, program: 'Apollo' })).toEqual([
+        steering,
+        channel,
+      ]);
+      expect(await store().listStakeholders({})).toHaveLength(4);
+      expect(await store().listStakeholders({ projectId: "x' or '1' eq '1" })).toEqual([]);
+    });
+
+    it('should refuse a second entry with the same scope, recipient and channel, however many race', async () => {
+      const project = { kind: 'project' as const, id: nextId('project') };
+      const attempts = Array.from({ length: 4 }, () => entry(project));
+      const results = await Promise.allSettled(attempts.map((e) => store().createStakeholder(e)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results.filter((r) => r.status === 'rejected'))
+        expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      // The same person by another channel, or in another register, is a different entry.
+      await store().createStakeholder(entry(project, { channel: 'email' }));
+      await store().createStakeholder(entry({ kind: 'program', id: project.id }));
+      // An address is one recipient whatever its case, and the same as a person with that email.
+      await expect(
+        store().createStakeholder(
+          entry(project, { person: null, address: SPONSOR.email.toUpperCase(), channel: 'email' }),
+        ),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect(await store().listStakeholders({ projectId: project.id })).toHaveLength(2);
+    });
+
+    it('should update at the version read and refuse a stale one or a duplicate, changing nothing', async () => {
+      const project = { kind: 'project' as const, id: nextId('project') };
+      const first = await store().createStakeholder(entry(project));
+      const second = await store().createStakeholder(entry(project, { person: DELEGATE, role: 'team' }));
+      const updated = await store().updateStakeholder({ ...first, frequency: 'monthly', version: 9 }, 1);
+      expect(updated).toEqual({ ...first, frequency: 'monthly', version: 2 });
+      expect(await store().getStakeholder(first.id)).toEqual(updated);
+      await expect(store().updateStakeholder({ ...first, role: 'other' }, 1)).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      await expect(store().updateStakeholder({ ...second, person: SPONSOR }, 1)).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect(await store().getStakeholder(second.id)).toEqual(second);
+      await expect(
+        store().updateStakeholder({ ...first, id: nextId('stakeholder') }, 1),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('should delete at the version read, refuse a stale one, and free the key', async () => {
+      const project = { kind: 'project' as const, id: nextId('project') };
+      const created = await store().createStakeholder(entry(project));
+      const moved = await store().updateStakeholder({ ...created, frequency: 'fortnightly' }, 1);
+      await expect(store().deleteStakeholder(created.id, 1)).rejects.toBeInstanceOf(ConflictError);
+      expect(await store().getStakeholder(created.id)).toEqual(moved);
+      await store().deleteStakeholder(created.id, 2);
+      expect(await store().getStakeholder(created.id)).toBeUndefined();
+      await expect(store().deleteStakeholder(created.id, 2)).rejects.toBeInstanceOf(NotFoundError);
+      await store().createStakeholder(entry(project));
+      expect(await store().listStakeholders({ projectId: project.id })).toHaveLength(1);
     });
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { weekBounds } from '../../api/domain/iso-week';
 import { isStale, staleThreshold } from '../../api/domain/project';
 import { isGuid } from '../../api/domain/people';
@@ -14,6 +15,7 @@ import {
 import { Random } from '../../api/seed/random';
 import { seedIfEmpty, seedStore } from '../../api/seed/seed-store';
 import { SqliteStore } from '../../api/store/sqlite/sqlite-store';
+import { checkStakeholder, stakeholderKey } from '../../api/domain/stakeholder';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const OPTIONS: DemoOptions = { ...DEMO_DEFAULTS, now: NOW, pmoTimeZone: 'Europe/London' };
@@ -327,5 +329,53 @@ describe('seedStore', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('the demo stakeholder registers', () => {
+  const data = generateDemoData(OPTIONS);
+
+  it('should keep every entry within the register rules, with no duplicate', () => {
+    for (const s of data.stakeholders) expect(checkStakeholder(s)).toEqual([]);
+    const keys = data.stakeholders.map(stakeholderKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(data.stakeholders.map((s) => s.id)).size).toBe(data.stakeholders.length);
+  });
+
+  it("should give each program a steering group by email and each project's sponsors a Teams chat", () => {
+    const programs = new Set(data.projects.map((p) => p.program));
+    const steering = data.stakeholders.filter((s) => s.scope.kind === 'program');
+    expect(new Set(steering.map((s) => s.scope.id))).toEqual(programs);
+    expect(steering.every((s) => s.role === 'steering' && s.channel === 'email' && s.address)).toBe(true);
+    for (const project of data.projects) {
+      const sponsors = data.stakeholders.filter((s) => s.scope.id === project.id && s.role === 'sponsor');
+      expect(sponsors.map((s) => s.person?.id).sort()).toEqual(project.sponsors.map((p) => p.id).sort());
+      expect(sponsors.every((s) => s.channel === 'teamsChat')).toBe(true);
+    }
+  });
+
+  it('should give some projects a team channel and one or two a customer address', () => {
+    const channels = data.stakeholders.filter((s) => s.channel === 'teamsChannel');
+    expect(channels.length).toBeGreaterThanOrEqual(3);
+    const customers = data.stakeholders.filter((s) => s.role === 'customer');
+    expect(customers.length).toBeGreaterThanOrEqual(1);
+    expect(customers.length).toBeLessThanOrEqual(2);
+    expect(customers.every((s) => s.channel === 'email' && s.address?.endsWith('.example'))).toBe(true);
+  });
+
+  it('should leave the rest of the demo byte-identical (the registers draw from their own random stream)', () => {
+    // The SHA-256 of the default demo's JSON as it was before the registers existed.
+    const { stakeholders: _registers, ...rest } = data;
+    const digest = createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+    expect(digest).toBe('13fb7d9b2aa5f8d4c105797b9d9f962be31d64c6aacb8ba095e2436da883b28f');
+  });
+
+  it('should seed the registers into a store', async () => {
+    const small = generateDemoData({ ...OPTIONS, projects: 6, weeks: 3 });
+    const store = new SqliteStore({ path: ':memory:' });
+    const summary = await seedStore(store, small);
+    expect(summary.stakeholders).toBe(small.stakeholders.length);
+    expect(await store.listStakeholders({})).toHaveLength(small.stakeholders.length);
+    await store.close();
   });
 });

@@ -9,6 +9,9 @@ import { needsOverrideReason } from '../../domain/rag';
 import type { DecisionLogEntry, Issue, RaidItem, RaidKind, Risk, Score } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision, StatusSource } from '../../domain/status-report';
 import type { StatusRequest } from '../../domain/status-request';
+import { createHash } from 'node:crypto';
+import type { Stakeholder } from '../../domain/stakeholder';
+import { stakeholderKey, stakeholderLabel } from '../../domain/stakeholder';
 
 /**
  * Domain records to SharePoint list fields and back: one pair of functions per list (see list-schema).
@@ -512,5 +515,46 @@ export function deliveryFromFields(f: Fields): DeliveryRecord {
     activityId: strOrNull(f, 'ActivityId'),
     createdAt: instant(f, 'CreatedAt'),
     updatedAt: instant(f, 'UpdatedAt'),
+  };
+}
+
+// ---- the stakeholder register ----
+
+/**
+ * The unique column holds a digest of the domain's natural key: an address may be 254 characters, and a
+ * single-line column holds 255.
+ */
+export function stakeholderKeyDigest(s: Stakeholder): string {
+  return createHash('sha256').update(stakeholderKey(s)).digest('hex');
+}
+
+export function stakeholderToFields(s: Stakeholder): Fields {
+  return {
+    Title: line(stakeholderLabel(s)),
+    PmoId: s.id,
+    ScopeKind: s.scope.kind,
+    ScopeId: s.scope.id,
+    StakeholderKey: stakeholderKeyDigest(s),
+    ...personFields('Person', s.person),
+    Address: s.address,
+    ChannelId: s.channelId,
+    StakeholderRole: s.role,
+    StakeholderChannel: s.channel,
+    Frequency: s.frequency,
+    PmoVersion: s.version,
+  };
+}
+
+export function stakeholderFromFields(f: Fields): Stakeholder {
+  return {
+    id: str(f, 'PmoId'),
+    scope: { kind: str(f, 'ScopeKind') as Stakeholder['scope']['kind'], id: str(f, 'ScopeId') },
+    person: personOrNull(f, 'Person'),
+    address: strOrNull(f, 'Address'),
+    channelId: strOrNull(f, 'ChannelId'),
+    role: str(f, 'StakeholderRole') as Stakeholder['role'],
+    channel: str(f, 'StakeholderChannel') as Stakeholder['channel'],
+    frequency: str(f, 'Frequency') as Stakeholder['frequency'],
+    version: num(f, 'PmoVersion'),
   };
 }

@@ -5,6 +5,7 @@ import { DELIVERY_STATES } from '../../domain/bot-delivery';
 import { STATUS_REQUEST_STATES } from '../../domain/status-request';
 import { DECISION_LOG_STATUSES, ISSUE_SEVERITIES, ISSUE_STATUSES, RISK_STATUSES } from '../../domain/raid';
 import { STATUS_SOURCES } from '../../domain/status-report';
+import { STAKEHOLDER_CHANNELS, STAKEHOLDER_FREQUENCIES, STAKEHOLDER_ROLES } from '../../domain/stakeholder';
 
 /**
  * The SharePoint lists PMO Hub keeps its data in: what `npm run provision:sharepoint` creates and what
@@ -20,9 +21,9 @@ import { STATUS_SOURCES } from '../../domain/status-report';
  * run provisioning; it adds what is missing and records the new version.
  * Versions: 1 the portfolio, status reports, RAID and change requests; 2 the weekly status cycle (status
  * requests, away, conversations with the bot, deliveries); 3 change requests' history (reassignments,
- * the approval applied to the project).
+ * the approval applied to the project); 4 the stakeholder register.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type ColumnKind =
   'text' | 'multilineText' | 'number' | 'currency' | 'dateTime' | 'dateOnly' | 'choice' | 'boolean';
@@ -52,6 +53,7 @@ export const LIST_KEYS = [
   'statusRequests',
   'conversations',
   'deliveries',
+  'stakeholders',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -349,6 +351,30 @@ export const LISTS: readonly ListSpec[] = [
       text('ActivityId', 'Teams activity id'),
       instant('CreatedAt', 'Created at'),
       instant('UpdatedAt', 'Updated at'),
+    ],
+  },
+  {
+    key: 'stakeholders',
+    displayName: 'PMO Stakeholders',
+    description:
+      'PMO Hub: who hears about each project and program (a person, an address or a Teams channel), how and how often.',
+    title: 'Who or where',
+    columns: [
+      pmoId(),
+      choice('ScopeKind', 'Register of', ['project', 'program'], { indexed: true }),
+      text('ScopeId', 'Project id or program', { indexed: true }),
+      text('StakeholderKey', 'Register, recipient and channel', {
+        indexed: true,
+        unique: true,
+        description: 'Keeps one entry per recipient and channel in a register. Do not edit.',
+      }),
+      ...personColumns('Person', 'Person'),
+      text('Address', 'Email address'),
+      text('ChannelId', 'Teams channel id'),
+      choice('StakeholderRole', 'Role', STAKEHOLDER_ROLES),
+      choice('StakeholderChannel', 'Channel', STAKEHOLDER_CHANNELS),
+      choice('Frequency', 'Frequency', STAKEHOLDER_FREQUENCIES),
+      version,
     ],
   },
 ];

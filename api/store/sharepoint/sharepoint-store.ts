@@ -11,6 +11,7 @@ import type { RagHistoryEntry } from '../../domain/rag-history';
 import type { RaidItemOf, RaidKind, RaidStatusOf } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
 import type { StatusRequest, StatusRequestState } from '../../domain/status-request';
+import type { Stakeholder } from '../../domain/stakeholder';
 import type { SaveStatusReport, SavedStatusReport, Store } from '../store';
 import type { GraphCall, GraphResult } from './graph-errors';
 import { errorFor, isSuccess, isUniqueViolation } from './graph-errors';
@@ -52,6 +53,8 @@ import {
   revisionFromFields,
   revisionToFields,
   statusRequestFromFields,
+  stakeholderFromFields,
+  stakeholderToFields,
   statusRequestToFields,
   toSpInstant,
 } from './list-codecs';
@@ -762,6 +765,92 @@ export class SharePointStore implements Store {
           (filter.projectId === undefined || r.projectId === filter.projectId),
       )
       .sort((a, b) => compareText(a.week, b.week) || compareText(a.projectId, b.projectId));
+  }
+
+  // ---- the stakeholder register ----
+
+  async createStakeholder(stakeholder: Stakeholder): Promise<Stakeholder> {
+    const { call, result } = await this.create(
+      'stakeholders',
+      stakeholderToFields({ ...stakeholder, version: 1 }),
+    );
+    // The unique key column settles two servers adding the same recipient at once.
+    if (isUniqueViolation(result))
+      throw new ConflictError(`This stakeholder is already in the ${stakeholder.scope.kind}'s register.`);
+    return stakeholderFromFields(SharePointStore.fieldsOf({ ...result, body: expectOk(call, result) }));
+  }
+
+  async getStakeholder(id: string): Promise<Stakeholder | undefined> {
+    const [item] = await this.queryEq('stakeholders', 'PmoId', id);
+    return item && stakeholderFromFields(item.fields);
+  }
+
+  private async stakeholderAt(
+    id: string,
+    expectedVersion: number,
+  ): Promise<{ item: ListItem; current: Stakeholder }> {
+    const [item] = await this.queryEq('stakeholders', 'PmoId', id);
+    if (!item) throw new NotFoundError('Stakeholder', id);
+    const current = stakeholderFromFields(item.fields);
+    if (current.version !== expectedVersion) {
+      throw new ConflictError(
+        `This stakeholder changed since version ${expectedVersion} (now ${current.version}): reload and try again.`,
+        current.version,
+      );
+    }
+    return { item, current };
+  }
+
+  async updateStakeholder(stakeholder: Stakeholder, expectedVersion: number): Promise<Stakeholder> {
+    const { item, current } = await this.stakeholderAt(stakeholder.id, expectedVersion);
+    const call = this.updateCall(
+      'stakeholders',
+      item,
+      changedFields(
+        stakeholderToFields(current),
+        stakeholderToFields({ ...stakeholder, version: current.version + 1 }),
+      ),
+    );
+    const result = await this.executor.send(call);
+    if (result.status === 412) throw new ConflictError('The stakeholder changed during the update.');
+    if (isUniqueViolation(result))
+      throw new ConflictError(`This stakeholder is already in the ${stakeholder.scope.kind}'s register.`);
+    return stakeholderFromFields(SharePointStore.afterUpdate(item.fields, call, result));
+  }
+
+  async deleteStakeholder(id: string, expectedVersion: number): Promise<void> {
+    const { item } = await this.stakeholderAt(id, expectedVersion);
+    const call: GraphCall = {
+      method: 'DELETE',
+      url: `${this.listPath('stakeholders')}/items/${item.itemId}`,
+      headers: { 'If-Match': item.eTag },
+    };
+    const result = await this.executor.send(call);
+    if (result.status === 412) throw new ConflictError('The stakeholder changed while it was being removed.');
+    if (result.status === 404) throw new NotFoundError('Stakeholder', id);
+    expectOk(call, result);
+  }
+
+  /** One query on the indexed scope column (`ScopeId eq … or ScopeId eq …`), exact-matched after. */
+  async listStakeholders(filter: { projectId?: string; program?: string }): Promise<Stakeholder[]> {
+    const wanted: Array<{ kind: 'project' | 'program'; id: string }> = [
+      ...(filter.projectId !== undefined ? [{ kind: 'project' as const, id: filter.projectId }] : []),
+      ...(filter.program !== undefined ? [{ kind: 'program' as const, id: filter.program }] : []),
+    ];
+    const sendable = wanted.filter((w) => isSendable(w.id));
+    if (wanted.length > 0 && sendable.length === 0) return [];
+    const ids = [...new Set(sendable.map((w) => w.id))];
+    return (await this.query('stakeholders', ids.length ? fieldIn('ScopeId', ids) : undefined))
+      .map((i) => stakeholderFromFields(i.fields))
+      .filter(
+        (s) => wanted.length === 0 || sendable.some((w) => w.kind === s.scope.kind && w.id === s.scope.id),
+      )
+      .sort(
+        (a, b) =>
+          (a.scope.kind === b.scope.kind ? 0 : a.scope.kind === 'program' ? -1 : 1) ||
+          compareText(a.scope.id, b.scope.id) ||
+          compareText(a.id, b.id),
+      );
   }
 
   async saveConversation(record: ConversationRecord): Promise<void> {

@@ -202,4 +202,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX raid_items_kind ON raid_items(kind, status, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'the stakeholder register',
+    sql: `
+      CREATE TABLE stakeholders (
+        id TEXT PRIMARY KEY,
+        scope_kind TEXT NOT NULL CHECK (scope_kind IN ('project', 'program')),
+        scope_id TEXT NOT NULL,
+        -- scope, whom and channel (the domain's stakeholderKey): one entry per recipient and channel
+        natural_key TEXT NOT NULL UNIQUE,
+        body_json TEXT NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX stakeholders_scope ON stakeholders(scope_kind, scope_id, id);
+    `,
+  },
 ];

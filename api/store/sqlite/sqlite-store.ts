@@ -21,6 +21,8 @@ import type { RaidItemOf, RaidKind, RaidStatusOf } from '../../domain/raid';
 import type { StatusReport, StatusReportRevision } from '../../domain/status-report';
 import type { ConversationRecord, DeliveryRecord } from '../../domain/bot-delivery';
 import type { StatusRequest, StatusRequestState } from '../../domain/status-request';
+import type { Stakeholder } from '../../domain/stakeholder';
+import { stakeholderKey } from '../../domain/stakeholder';
 import type { SavedStatusReport, SaveStatusReport, Store } from '../store';
 import { MIGRATIONS } from './migrations';
 import type { ProjectRow } from './project-row';
@@ -815,6 +817,92 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ ...(JSON.parse(r.body_json) as StatusRequest), version: r.version }));
   }
 
+  // ---- the stakeholder register ----
+
+  async createStakeholder(stakeholder: Stakeholder): Promise<Stakeholder> {
+    const stored = { ...stakeholder, version: 1 };
+    const result = this.statement(
+      `INSERT INTO stakeholders (id, scope_kind, scope_id, natural_key, body_json, version)
+         VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
+    ).run(stored.id, stored.scope.kind, stored.scope.id, stakeholderKey(stored), JSON.stringify(stored));
+    if (result.changes !== 1)
+      throw new ConflictError(`This stakeholder is already in the ${stored.scope.kind}'s register.`);
+    return stored;
+  }
+
+  async getStakeholder(id: string): Promise<Stakeholder | undefined> {
+    const row = this.statement('SELECT body_json, version FROM stakeholders WHERE id = ?').get(id) as
+      { body_json: string; version: number } | undefined;
+    return row && stakeholderFromRow(row);
+  }
+
+  async updateStakeholder(stakeholder: Stakeholder, expectedVersion: number): Promise<Stakeholder> {
+    return this.db
+      .transaction(() => {
+        this.stakeholderAt(stakeholder.id, expectedVersion);
+        const stored = { ...stakeholder, version: expectedVersion + 1 };
+        const clash = this.statement('SELECT id FROM stakeholders WHERE natural_key = ? AND id <> ?').get(
+          stakeholderKey(stored),
+          stored.id,
+        );
+        if (clash)
+          throw new ConflictError(`This stakeholder is already in the ${stored.scope.kind}'s register.`);
+        this.statement(
+          `UPDATE stakeholders SET scope_kind = ?, scope_id = ?, natural_key = ?, body_json = ?, version = ?
+             WHERE id = ?`,
+        ).run(
+          stored.scope.kind,
+          stored.scope.id,
+          stakeholderKey(stored),
+          JSON.stringify(stored),
+          stored.version,
+          stored.id,
+        );
+        return stored;
+      })
+      .immediate();
+  }
+
+  async deleteStakeholder(id: string, expectedVersion: number): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.stakeholderAt(id, expectedVersion);
+        this.statement('DELETE FROM stakeholders WHERE id = ?').run(id);
+      })
+      .immediate();
+  }
+
+  private stakeholderAt(id: string, expectedVersion: number): void {
+    const current = this.statement('SELECT version FROM stakeholders WHERE id = ?').get(id) as
+      { version: number } | undefined;
+    if (!current) throw new NotFoundError('Stakeholder', id);
+    if (current.version !== expectedVersion) {
+      throw new ConflictError(
+        `This stakeholder changed since version ${expectedVersion} (now ${current.version}): reload and try again.`,
+        current.version,
+      );
+    }
+  }
+
+  async listStakeholders(filter: { projectId?: string; program?: string }): Promise<Stakeholder[]> {
+    const clauses: string[] = [];
+    const params: Params = {};
+    if (filter.projectId !== undefined) {
+      clauses.push("(scope_kind = 'project' AND scope_id = @projectId)");
+      params.projectId = filter.projectId;
+    }
+    if (filter.program !== undefined) {
+      clauses.push("(scope_kind = 'program' AND scope_id = @program)");
+      params.program = filter.program;
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' OR ')}` : '';
+    const rows = this.statement(
+      `SELECT body_json, version FROM stakeholders ${where}
+         ORDER BY CASE scope_kind WHEN 'program' THEN 0 ELSE 1 END, scope_id, id`,
+    ).all(params) as Array<{ body_json: string; version: number }>;
+    return rows.map(stakeholderFromRow);
+  }
+
   async saveConversation(record: ConversationRecord): Promise<void> {
     this.statement(
       `INSERT INTO conversations (key, body_json, updated_at) VALUES (?, ?, ?)
@@ -853,6 +941,10 @@ export class SqliteStore implements Store {
            updated_at = excluded.updated_at`,
     ).run(record.key, record.state, record.recipientId, JSON.stringify(record), record.updatedAt);
   }
+}
+
+function stakeholderFromRow(r: { body_json: string; version: number }): Stakeholder {
+  return { ...(JSON.parse(r.body_json) as Stakeholder), version: r.version };
 }
 
 /** Requests stored before they kept a history read back with an empty one. */

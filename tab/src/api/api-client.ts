@@ -53,6 +53,9 @@ export class ApiClient {
   put<T>(path: string, body: unknown): Promise<T> {
     return this.send<T>('PUT', path, body);
   }
+  delete<T>(path: string, query?: Query): Promise<T> {
+    return this.send<T>('DELETE', `${path}${queryString(query)}`);
+  }
 
   private async send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...(await this.credentials()) };

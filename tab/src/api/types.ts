@@ -10,6 +10,7 @@ import type {
   statusReportJson,
 } from '../../../api/http/presenters';
 import type { portfolioResponse } from '../../../api/http/schemas/portfolio';
+import type { stakeholderResponse } from '../../../api/http/schemas/stakeholders';
 
 export type { Rag, RagOrNone } from '../../../api/domain/rag';
 export type { IsoWeek } from '../../../api/domain/iso-week';
@@ -26,6 +27,7 @@ export type StatusReportJson = ReturnType<typeof statusReportJson>;
 export type RaidItemJson = ReturnType<typeof raidJson>;
 export type ChangeRequestJson = ReturnType<typeof changeRequestJson>;
 export type PortfolioResponse = z.infer<typeof portfolioResponse>;
+export type StakeholderJson = z.infer<typeof stakeholderResponse>;
 
 /** GET /api/me */
 export interface Me {

@@ -149,7 +149,9 @@ function ProjectView({ id }: { id: string }) {
         {section === 'status' && <StatusPanel project={p} />}
         {raidKind && <RaidPanel key={raidKind} project={p} kind={raidKind} canEdit={canEdit} />}
         {section === 'changes' && <ChangeRequestsPanel project={p} requests={requests} />}
-        {section === 'stakeholders' && <StakeholdersPanel project={p} requests={requests} />}
+        {section === 'stakeholders' && (
+          <StakeholdersPanel project={p} requests={requests} canEdit={canEdit} />
+        )}
       </div>
     </div>
   );
